@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// Hosts where the accounting overlay runs out of the box. Self-hosted tools are added by the user
+// at run time (optional host permission + scripting.registerContentScripts).
+export const ACCOUNTING_MATCHES = [
+  'https://*.odoo.com/*',
+  'https://app.pennylane.com/*',
+  'https://qbo.intuit.com/*',
+  'https://*.qbo.intuit.com/*',
+  'https://go.xero.com/*',
+  'https://books.zoho.com/*',
+  'https://books.zoho.eu/*',
+  'https://books.zoho.in/*',
+  'https://books.zoho.com.au/*',
+  'https://my.freshbooks.com/*',
+  'https://app.invoicing.co/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Amiable',
+    description: 'Amicable collection of unpaid B2B invoices: overdue badges, contact log, graduated reminders.',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Amiable' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'amiable@amiable.app', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  manifestVersion: 3,
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { target: 'es2022' },
+  }),
+});
