@@ -1,0 +1,563 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeLatePaymentCharges,
+  explainBreakdown,
+  indemnityFor,
+  legalRateFor,
+  LatePaymentInputError,
+  type CreditorCountry,
+  type DebtorKind,
+  type LatePaymentInput,
+} from '../../../utils/domain/law';
+import DEFAULT_RATES_DEFAULT_EXPORT, {
+  DEFAULT_RATES,
+  MissingRateError,
+  RateTableSchema,
+  rateInForce,
+  type RateTables,
+} from '../../../utils/domain/rates';
+
+const eur = (amount: number) => ({ amountMinor: Math.round(amount * 100), currency: 'EUR' });
+const gbp = (amount: number) => ({ amountMinor: Math.round(amount * 100), currency: 'GBP' });
+/** Intl puts no-break spaces in French numbers and before %; compare on plain spaces. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+// Expected amounts below were worked out by hand (principal × rate × days / 365, exact sum, rounded once),
+// independently of the code under test.
+describe('computeLatePaymentCharges: statutory interest and indemnity', () => {
+  it.each<{
+    name: string;
+    input: LatePaymentInput;
+    lines: Array<[from: string, to: string, days: number, ratePercent: number]>;
+    interest: number;
+    indemnity: number;
+  }>([
+    {
+      name: 'FR B2B vector 1: one half-year, ECB 2.15 on 1 Jan 2026 + 10',
+      input: { principal: eur(12_000), dueDate: '2026-03-31', asOf: '2026-06-15', country: 'FR', debtor: 'business' },
+      lines: [['2026-04-01', '2026-06-15', 76, 12.15]],
+      interest: 303.58,
+      indemnity: 40,
+    },
+    {
+      name: 'FR B2B vector 2: split at 1 July 2025 (3.15 then 2.15, + 10)',
+      input: { principal: eur(5_000), dueDate: '2025-05-15', asOf: '2025-09-30', country: 'FR', debtor: 'business' },
+      lines: [
+        ['2025-05-16', '2025-06-30', 46, 13.15],
+        ['2025-07-01', '2025-09-30', 92, 12.15],
+      ],
+      interest: 235.99,
+      indemnity: 40,
+    },
+    {
+      name: 'FR B2B crossing two half-year boundaries (1 Jan and 1 Jul 2025)',
+      input: { principal: eur(10_000), dueDate: '2024-11-30', asOf: '2025-07-31', country: 'FR', debtor: 'business' },
+      lines: [
+        ['2024-12-01', '2024-12-31', 31, 14.25],
+        ['2025-01-01', '2025-06-30', 181, 13.15],
+        ['2025-07-01', '2025-07-31', 31, 12.15],
+      ],
+      interest: 876.32,
+      indemnity: 40,
+    },
+    {
+      name: 'FR B2B, indemnity per invoice (3 invoices)',
+      input: {
+        principal: eur(12_000),
+        dueDate: '2026-03-31',
+        asOf: '2026-06-15',
+        country: 'FR',
+        debtor: 'business',
+        invoiceCount: 3,
+      },
+      lines: [['2026-04-01', '2026-06-15', 76, 12.15]],
+      interest: 303.58,
+      indemnity: 120,
+    },
+    {
+      name: 'FR B2B one day late: indemnity from the first day',
+      input: { principal: eur(12_000), dueDate: '2026-03-31', asOf: '2026-04-01', country: 'FR', debtor: 'business' },
+      lines: [['2026-04-01', '2026-04-01', 1, 12.15]],
+      interest: 3.99,
+      indemnity: 40,
+    },
+    {
+      name: 'DE B2B: Basiszinssatz 2.27 then 1.27, + 9',
+      input: { principal: eur(10_000), dueDate: '2025-05-31', asOf: '2025-08-31', country: 'DE', debtor: 'business' },
+      lines: [
+        ['2025-06-01', '2025-06-30', 30, 11.27],
+        ['2025-07-01', '2025-08-31', 62, 10.27],
+      ],
+      interest: 267.08,
+      indemnity: 40,
+    },
+    {
+      name: 'DE B2C: + 5 points, no indemnity',
+      input: { principal: eur(10_000), dueDate: '2025-05-31', asOf: '2025-08-31', country: 'DE', debtor: 'consumer' },
+      lines: [
+        ['2025-06-01', '2025-06-30', 30, 7.27],
+        ['2025-07-01', '2025-08-31', 62, 6.27],
+      ],
+      interest: 166.26,
+      indemnity: 0,
+    },
+    {
+      name: 'GB: Bank Rate on 31 Dec 2025 (3.75) + 8, fixed sum 70 GBP',
+      input: { principal: gbp(5_000), dueDate: '2025-12-31', asOf: '2026-01-31', country: 'GB', debtor: 'business' },
+      lines: [['2026-01-01', '2026-01-31', 31, 11.75]],
+      interest: 49.9,
+      indemnity: 70,
+    },
+    {
+      name: 'GB: reference rates of 31 Dec 2024 (4.75) and 30 Jun 2025 (4.25)',
+      input: { principal: gbp(5_000), dueDate: '2025-06-15', asOf: '2025-07-15', country: 'GB', debtor: 'business' },
+      lines: [
+        ['2025-06-16', '2025-06-30', 15, 12.75],
+        ['2025-07-01', '2025-07-15', 15, 12.25],
+      ],
+      interest: 51.37,
+      indemnity: 70,
+    },
+    {
+      name: 'BE: ECB 2.15 + 8 = 10.15, rounded up to 10.50',
+      input: { principal: eur(10_000), dueDate: '2025-06-30', asOf: '2025-07-30', country: 'BE', debtor: 'business' },
+      lines: [['2025-07-01', '2025-07-30', 30, 10.5]],
+      interest: 86.3,
+      indemnity: 40,
+    },
+    ...(['ES', 'IT', 'NL', 'EU'] as const).map((country) => ({
+      name: `${country}: ECB 2.15 on 1 Jul 2025 + 8`,
+      input: { principal: eur(10_000), dueDate: '2025-06-30', asOf: '2025-07-30', country, debtor: 'business' as const },
+      lines: [['2025-07-01', '2025-07-30', 30, 10.15] as [string, string, number, number]],
+      interest: 83.42,
+      indemnity: 40,
+    })),
+  ])('$name', ({ input, lines, interest, indemnity }) => {
+    const b = computeLatePaymentCharges(input);
+    expect(b.lines.map((l) => [l.from, l.to, l.days, l.ratePercent])).toEqual(lines);
+    expect(b.interest).toEqual({ amountMinor: Math.round(interest * 100), currency: input.principal.currency });
+    expect(b.indemnity).toEqual({ amountMinor: Math.round(indemnity * 100), currency: input.principal.currency });
+    expect(b.total.amountMinor).toBe(Math.round((interest + indemnity) * 100));
+    expect(b.warnings).toEqual([]);
+  });
+
+  it('vector 1 totals 343.58 EUR and explains its rate', () => {
+    const b = computeLatePaymentCharges({
+      principal: eur(12_000),
+      dueDate: '2026-03-31',
+      asOf: '2026-06-15',
+      country: 'FR',
+      debtor: 'business',
+    });
+    expect(b.total).toEqual({ amountMinor: 34_358, currency: 'EUR' });
+    expect(b.lines[0]?.basis).toBe('ECB 2.15 % on 2026-01-01 + 10 points');
+    expect(b.legalBasis).toBe('Code de commerce, art. L441-10 and D441-5');
+  });
+
+  it('vector 2 rounds once: 235.99, although the lines rounded one by one would give 235.98', () => {
+    const b = computeLatePaymentCharges({
+      principal: eur(5_000),
+      dueDate: '2025-05-15',
+      asOf: '2025-09-30',
+      country: 'FR',
+      debtor: 'business',
+    });
+    expect(b.lines.map((l) => l.interestExact)).toEqual([expect.closeTo(8286.3014, 3), expect.closeTo(15312.3288, 3)]);
+    expect(b.lines.reduce((sum, l) => sum + Math.round(l.interestExact), 0)).toBe(23_598);
+    expect(b.interest.amountMinor).toBe(23_599);
+    expect(b.total.amountMinor).toBe(27_599);
+    expect(b.lines.map((l) => l.basis)).toEqual([
+      'ECB 3.15 % on 2025-01-01 + 10 points',
+      'ECB 2.15 % on 2025-07-01 + 10 points',
+    ]);
+  });
+});
+
+describe('not overdue', () => {
+  it.each([
+    ['as of before the due date', '2026-03-30'],
+    ['as of on the due date', '2026-03-31'],
+  ])('%s: nothing owed, no warning, an explanatory note', (_name, asOf) => {
+    const b = computeLatePaymentCharges({
+      principal: eur(12_000),
+      dueDate: '2026-03-31',
+      asOf,
+      country: 'FR',
+      debtor: 'business',
+    });
+    expect(b.lines).toEqual([]);
+    expect(b.total.amountMinor).toBe(0);
+    expect(b.indemnity.amountMinor).toBe(0);
+    expect(b.warnings).toEqual([]);
+    expect(b.notes).toEqual([{ code: 'not-overdue', severity: 'info', dueDate: '2026-03-31', asOf }]);
+  });
+});
+
+describe('French consumer debtor: legal interest rate from the formal notice, no indemnity', () => {
+  const base = {
+    principal: eur(2_000),
+    dueDate: '2026-03-31',
+    asOf: '2026-06-15',
+    country: 'FR' as const,
+    debtor: 'consumer' as const,
+  };
+
+  it('with a formal notice: interest from the day after the notice at 2.62 %', () => {
+    const b = computeLatePaymentCharges({ ...base, formalNoticeDate: '2026-04-15' });
+    expect(b.lines.map((l) => [l.from, l.to, l.days, l.ratePercent])).toEqual([['2026-04-16', '2026-06-15', 61, 2.62]]);
+    expect(b.lines[0]?.basis).toBe('French legal interest rate (professional creditors) 2.62 % on 2026-01-01');
+    expect(b.interest.amountMinor).toBe(876);
+    expect(b.indemnity.amountMinor).toBe(0);
+    expect(b.total.amountMinor).toBe(876);
+    expect(b.legalBasis).toMatch(/Code civil, art\. 1231-6/);
+  });
+
+  it('a notice sent before the due date does not start interest before the due date', () => {
+    const b = computeLatePaymentCharges({ ...base, formalNoticeDate: '2026-03-01' });
+    expect(b.lines[0]?.from).toBe('2026-04-01');
+    expect(b.lines[0]?.days).toBe(76);
+  });
+
+  it('without a formal notice: no interest, and a warning says why', () => {
+    const b = computeLatePaymentCharges(base);
+    expect(b.lines).toEqual([]);
+    expect(b.total.amountMinor).toBe(0);
+    expect(b.notes.map((n) => n.code)).toEqual(['formal-notice-missing']);
+    expect(b.warnings).toHaveLength(1);
+    expect(b.warnings[0]).toMatch(/formal notice/);
+  });
+
+  it('notice on the as-of date: nothing accrued yet', () => {
+    const b = computeLatePaymentCharges({ ...base, formalNoticeDate: '2026-06-15' });
+    expect(b.total.amountMinor).toBe(0);
+    expect(b.notes.map((n) => n.code)).toEqual(['formal-notice-after-as-of']);
+  });
+});
+
+describe('consumer debtors outside FR and DE are not covered by the B2B regimes', () => {
+  it.each<[CreditorCountry, number, string]>([
+    ['GB', 500_000, 'GBP'],
+    ['ES', 500_000, 'EUR'],
+    ['NL', 500_000, 'EUR'],
+  ])('%s: zero with a warning', (country, amountMinor, currency) => {
+    const b = computeLatePaymentCharges({
+      principal: { amountMinor, currency },
+      dueDate: '2025-05-31',
+      asOf: '2025-08-31',
+      country,
+      debtor: 'consumer',
+    });
+    expect(b.total.amountMinor).toBe(0);
+    expect(b.notes).toEqual([{ code: 'debtor-not-covered', severity: 'warning', country }]);
+    expect(b.warnings[0]).toMatch(/business debtors only/);
+  });
+});
+
+describe('contractual rate', () => {
+  const vector1 = {
+    principal: eur(12_000),
+    dueDate: '2026-03-31',
+    asOf: '2026-06-15',
+    country: 'FR' as const,
+    debtor: 'business' as const,
+  };
+
+  it.each([
+    { name: 'FR above the floor (15 % ≥ 3 × 2.62 %): applied as agreed', rate: 15, applied: 15, interest: 37_479, warns: false },
+    { name: 'FR exactly at the floor (7.86 %): applied, no warning', rate: 7.86, applied: 7.86, interest: 19_639, warns: false },
+    { name: 'FR below the floor (5 % < 7.86 %): the floor applies, with a warning', rate: 5, applied: 7.86, interest: 19_639, warns: true },
+  ])('$name', ({ rate, applied, interest, warns }) => {
+    const b = computeLatePaymentCharges({ ...vector1, contractualRatePercent: rate });
+    expect(b.lines.map((l) => l.ratePercent)).toEqual([applied]);
+    expect(b.interest.amountMinor).toBe(interest);
+    expect(b.indemnity.amountMinor).toBe(4000);
+    expect(b.warnings).toHaveLength(warns ? 1 : 0);
+    if (warns) {
+      expect(b.notes).toEqual([
+        {
+          code: 'contractual-below-floor',
+          severity: 'warning',
+          halfYearStart: '2026-01-01',
+          contractualRatePercent: 5,
+          legalRatePercent: 2.62,
+          floorRatePercent: 7.86,
+        },
+      ]);
+      expect(b.lines[0]?.rate.kind).toBe('contractual-floor');
+    }
+  });
+
+  it('FR: the floor follows each half-year (3 × 3.71 then 3 × 2.76)', () => {
+    const b = computeLatePaymentCharges({
+      principal: eur(5_000),
+      dueDate: '2025-05-15',
+      asOf: '2025-09-30',
+      country: 'FR',
+      debtor: 'business',
+      contractualRatePercent: 9,
+    });
+    // 9 % is under 11.13 % in the first half of 2025, above 8.28 % in the second.
+    expect(b.lines.map((l) => [l.ratePercent, l.rate.kind])).toEqual([
+      [11.13, 'contractual-floor'],
+      [9, 'contractual'],
+    ]);
+    expect(b.warnings).toHaveLength(1);
+  });
+
+  it('DE below the statutory rate: applied as agreed, with a warning per half-year', () => {
+    const b = computeLatePaymentCharges({
+      principal: eur(10_000),
+      dueDate: '2025-05-31',
+      asOf: '2025-08-31',
+      country: 'DE',
+      debtor: 'business',
+      contractualRatePercent: 5,
+    });
+    expect(b.lines.map((l) => l.ratePercent)).toEqual([5, 5]);
+    expect(b.interest.amountMinor).toBe(12_603);
+    expect(b.notes.map((n) => n.code)).toEqual(['contractual-below-statutory', 'contractual-below-statutory']);
+  });
+});
+
+describe('indemnityFor', () => {
+  it.each<[string, CreditorCountry, DebtorKind, { amountMinor: number; currency: string }, number]>([
+    ['GB debt of 999.99 GBP', 'GB', 'business', gbp(999.99), 4000],
+    ['GB debt of 1,000 GBP', 'GB', 'business', gbp(1000), 7000],
+    ['GB debt of 9,999.99 GBP', 'GB', 'business', gbp(9999.99), 7000],
+    ['GB debt of 10,000 GBP', 'GB', 'business', gbp(10_000), 10_000],
+    ['FR business', 'FR', 'business', eur(100), 4000],
+    ['FR consumer', 'FR', 'consumer', eur(100), 0],
+    ['DE business', 'DE', 'business', eur(100_000), 4000],
+    ['DE consumer', 'DE', 'consumer', eur(100_000), 0],
+    ['IT business', 'IT', 'business', eur(1), 4000],
+  ])('%s', (_name, country, debtor, principal, expected) => {
+    expect(indemnityFor(country, debtor, principal)).toEqual({ amountMinor: expected, currency: principal.currency });
+  });
+
+  it.each<[CreditorCountry, { amountMinor: number; currency: string }]>([
+    ['GB', eur(500)],
+    ['FR', gbp(500)],
+  ])('%s with a principal in the wrong currency is refused', (country, principal) => {
+    expect(() => indemnityFor(country, 'business', principal)).toThrow(/principal\.currency/);
+  });
+});
+
+describe('legalRateFor', () => {
+  it.each<[CreditorCountry, DebtorKind, string, number, string]>([
+    ['FR', 'business', '2025-03-01', 13.15, 'ECB 3.15 % on 2025-01-01 + 10 points'],
+    ['FR', 'business', '2025-12-31', 12.15, 'ECB 2.15 % on 2025-07-01 + 10 points'],
+    ['FR', 'consumer', '2025-08-01', 2.76, 'French legal interest rate (professional creditors) 2.76 % on 2025-07-01'],
+    ['DE', 'business', '2024-02-01', 12.62, 'Basiszinssatz 3.62 % on 2024-01-01 + 9 points'],
+    ['DE', 'consumer', '2024-02-01', 8.62, 'Basiszinssatz 3.62 % on 2024-01-01 + 5 points'],
+    ['DE', 'business', '2020-06-30', 8.12, 'Basiszinssatz -0.88 % on 2020-01-01 + 9 points'],
+    ['GB', 'business', '2026-03-01', 11.75, 'Bank of England Bank Rate 3.75 % on 2025-12-31 + 8 points'],
+    ['ES', 'business', '2024-07-01', 12.25, 'ECB 4.25 % on 2024-07-01 + 8 points'],
+    ['BE', 'business', '2024-07-01', 12.5, 'ECB 4.25 % on 2024-07-01 + 8 points, rounded up to the next half point'],
+    ['BE', 'business', '2021-01-01', 8, 'ECB 0.00 % on 2021-01-01 + 8 points'],
+  ])('%s %s on %s: %f %%', (country, debtor, date, ratePercent, basis) => {
+    expect(legalRateFor(country, debtor, date)).toMatchObject({ ratePercent, basis });
+  });
+
+  it('GB consumer debts are outside the Act', () => {
+    expect(() => legalRateFor('GB', 'consumer', '2025-03-01')).toThrow(LatePaymentInputError);
+  });
+});
+
+describe('missing rates give a clear error naming the series and date', () => {
+  it.each<{ name: string; input: Partial<LatePaymentInput>; rates?: RateTables; series: string; date: string }>([
+    {
+      name: 'ECB rate of 1 Jul 2026 not in the shipped table yet',
+      input: { dueDate: '2026-06-20', asOf: '2026-08-01' },
+      series: 'ecb-mro',
+      date: '2026-07-01',
+    },
+    {
+      name: 'a user table that starts after the period',
+      input: { dueDate: '2024-11-30', asOf: '2025-02-01' },
+      rates: { ...DEFAULT_RATES, 'ecb-mro': { knownThrough: '2026-02-05', entries: [{ from: '2025-01-01', ratePercent: 3.15 }] } },
+      series: 'ecb-mro',
+      date: '2024-07-01',
+    },
+    {
+      name: 'the French floor needs the legal rate of the half-year',
+      input: { dueDate: '2026-03-31', asOf: '2026-06-15', contractualRatePercent: 5 },
+      rates: { ...DEFAULT_RATES, 'fr-legal-pro': { knownThrough: '2025-12-31', entries: [{ from: '2025-07-01', ratePercent: 2.76 }] } },
+      series: 'fr-legal-pro',
+      date: '2026-01-01',
+    },
+  ])('$name', ({ input, rates, series, date }) => {
+    const call = () =>
+      computeLatePaymentCharges(
+        { principal: eur(1000), dueDate: '2026-01-01', asOf: '2026-01-02', country: 'FR', debtor: 'business', ...input },
+        rates,
+      );
+    expect(call).toThrow(MissingRateError);
+    expect(call).toThrow(new RegExp(`'${series}' rate for ${date}`));
+  });
+
+  it('an updated user table is used instead of the shipped one', () => {
+    const rates: RateTables = {
+      ...DEFAULT_RATES,
+      'ecb-mro': {
+        knownThrough: '2026-12-31',
+        entries: [...DEFAULT_RATES['ecb-mro'].entries, { from: '2026-06-10', ratePercent: 1.9 }],
+      },
+    };
+    const b = computeLatePaymentCharges(
+      { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'FR', debtor: 'business' },
+      rates,
+    );
+    expect(b.lines.map((l) => [l.days, l.ratePercent])).toEqual([[30, 11.9]]);
+    expect(b.interest.amountMinor).toBe(9_781); // 10,000 × 11.9 % × 30 / 365 = 97.808…
+  });
+});
+
+describe('bad input is refused with the field name', () => {
+  const ok: LatePaymentInput = { principal: eur(1000), dueDate: '2026-01-01', asOf: '2026-02-01', country: 'FR', debtor: 'business' };
+  it.each<[string, Partial<LatePaymentInput> | Record<string, unknown>, string]>([
+    ['negative principal', { principal: { amountMinor: -100, currency: 'EUR' } }, 'principal.amountMinor'],
+    ['fractional minor units', { principal: { amountMinor: 10.5, currency: 'EUR' } }, 'principal.amountMinor'],
+    ['principal in USD for FR', { principal: { amountMinor: 1000, currency: 'USD' } }, 'principal.currency'],
+    ['impossible due date', { dueDate: '2026-02-30' }, 'dueDate'],
+    ['due date in another format', { dueDate: '01/02/2026' }, 'dueDate'],
+    ['bad as-of date', { asOf: '2026-13-01' }, 'asOf'],
+    ['bad formal notice date', { formalNoticeDate: 'yesterday' }, 'formalNoticeDate'],
+    ['negative contractual rate', { contractualRatePercent: -1 }, 'contractualRatePercent'],
+    ['contractual rate with 5 decimals', { contractualRatePercent: 12.12345 }, 'contractualRatePercent'],
+    ['zero invoices', { invoiceCount: 0 }, 'invoiceCount'],
+    ['unknown country', { country: 'US' }, 'country'],
+    ['unknown debtor kind', { debtor: 'public' }, 'debtor'],
+    ['several invoices in GB', { country: 'GB', principal: gbp(1000), invoiceCount: 2 }, 'invoiceCount'],
+  ])('%s', (_name, patch, field) => {
+    const call = () => computeLatePaymentCharges({ ...ok, ...patch } as LatePaymentInput);
+    expect(call).toThrow(LatePaymentInputError);
+    try {
+      call();
+    } catch (error) {
+      expect((error as LatePaymentInputError).field).toBe(field);
+    }
+  });
+});
+
+describe('explainBreakdown', () => {
+  const vector1 = computeLatePaymentCharges({
+    principal: eur(12_000),
+    dueDate: '2026-03-31',
+    asOf: '2026-06-15',
+    country: 'FR',
+    debtor: 'business',
+  });
+
+  it.each<['fr' | 'en', string[]]>([
+    [
+      'fr',
+      [
+        'Du 01/04/2026 au 15/06/2026 : 76 jours à 12,15 % = 303,58 € (taux BCE de 2,15 % au 01/01/2026 + 10 points)',
+        'Intérêts de retard : 303,58 € (somme exacte des périodes, arrondie une seule fois au centime)',
+        'Indemnité forfaitaire pour frais de recouvrement : 40,00 €',
+        'Total dû en plus du principal : 343,58 €',
+        'Fondement : Code de commerce, art. L441-10 and D441-5',
+      ],
+    ],
+    [
+      'en',
+      [
+        'From 1 Apr 2026 to 15 Jun 2026: 76 days at 12.15% = €303.58 (ECB 2.15% on 1 Jan 2026 + 10 points)',
+        'Late-payment interest: €303.58 (exact sum of the periods, rounded once to the cent)',
+        'Fixed compensation for recovery costs: €40.00',
+        'Total due on top of the principal: €343.58',
+        'Legal basis: Code de commerce, art. L441-10 and D441-5',
+      ],
+    ],
+  ])('vector 1 in %s', (locale, expected) => {
+    expect(explainBreakdown(vector1, locale).map(plain)).toEqual(expected);
+  });
+
+  it('renders the floor warning in French and the per-invoice indemnity', () => {
+    const b = computeLatePaymentCharges({
+      principal: eur(12_000),
+      dueDate: '2026-03-31',
+      asOf: '2026-06-15',
+      country: 'FR',
+      debtor: 'business',
+      contractualRatePercent: 5,
+      invoiceCount: 2,
+    });
+    const text = explainBreakdown(b, 'fr').map(plain);
+    expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement : 80,00 € (2 × 40,00 €)');
+    expect(text.some((s) => s.startsWith('Le taux contractuel de 5,00 % est inférieur au minimum légal'))).toBe(true);
+    expect(text.some((s) => s.includes('1er semestre 2026'))).toBe(true);
+  });
+
+  it('not overdue: only the note and the legal basis', () => {
+    const b = computeLatePaymentCharges({
+      principal: eur(100),
+      dueDate: '2026-03-31',
+      asOf: '2026-03-15',
+      country: 'FR',
+      debtor: 'business',
+    });
+    expect(explainBreakdown(b, 'fr').map(plain)).toEqual([
+      'Pas de retard au 15/03/2026 (échéance le 31/03/2026) : ni intérêts ni indemnité.',
+      'Fondement : Code de commerce, art. L441-10 and D441-5',
+    ]);
+  });
+
+  it('uses the singular for one day', () => {
+    const b = computeLatePaymentCharges({
+      principal: eur(12_000),
+      dueDate: '2026-03-31',
+      asOf: '2026-04-01',
+      country: 'FR',
+      debtor: 'business',
+    });
+    expect(plain(explainBreakdown(b, 'fr')[0] ?? '')).toMatch(/^Du 01\/04\/2026 au 01\/04\/2026 : 1 jour à /);
+    expect(explainBreakdown(b, 'en')[0]).toMatch(/: 1 day at /);
+  });
+});
+
+describe('rate table', () => {
+  it('the shipped table is valid and is the default export', () => {
+    expect(RateTableSchema.safeParse(DEFAULT_RATES).success).toBe(true);
+    expect(DEFAULT_RATES_DEFAULT_EXPORT).toBe(DEFAULT_RATES);
+  });
+
+  it.each<[string, unknown]>([
+    [
+      'entries out of order',
+      { ...DEFAULT_RATES, 'boe-base': { knownThrough: '2026-01-01', entries: [{ from: '2025-01-01', ratePercent: 1 }, { from: '2024-01-01', ratePercent: 2 }] } },
+    ],
+    ['knownThrough before the last entry', { ...DEFAULT_RATES, 'boe-base': { knownThrough: '2024-12-31', entries: [{ from: '2025-01-01', ratePercent: 1 }] } }],
+    ['an impossible date', { ...DEFAULT_RATES, 'boe-base': { knownThrough: '2026-01-01', entries: [{ from: '2025-02-30', ratePercent: 1 }] } }],
+    ['a missing series', { 'ecb-mro': DEFAULT_RATES['ecb-mro'] }],
+    ['a rate with 5 decimals', { ...DEFAULT_RATES, 'boe-base': { knownThrough: '2026-01-01', entries: [{ from: '2025-01-01', ratePercent: 1.00001 }] } }],
+  ])('a user table with %s is rejected', (_name, table) => {
+    expect(RateTableSchema.safeParse(table).success).toBe(false);
+  });
+
+  // § 247 BGB: the Basiszinssatz moves by exactly as much as the ECB MRO rate in force before the half-year.
+  // Anchored on 1 Jan 2012 (0.12 % with an MRO of 1.00 %), every published value must follow the ECB series.
+  it.each(DEFAULT_RATES['de-basiszins'].entries.map((e) => [e.from, e.ratePercent] as const))(
+    'Basiszinssatz of %s (%f %%) agrees with the ECB series',
+    (from, ratePercent) => {
+      const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const mro = rateInForce(DEFAULT_RATES, 'ecb-mro', dayBefore).ratePercent;
+      expect(ratePercent).toBeCloseTo(0.12 + (mro - 1.0), 6);
+    },
+  );
+
+  // Published figures from sources other than our tables, as a check on the ECB data and the rules.
+  it.each<[string, CreditorCountry, string, number]>([
+    ['Belgian rate, 1st half 2024 (published 12.5 %)', 'BE', '2024-01-01', 12.5],
+    ['Belgian rate, 2nd half 2024 (published 12.5 %)', 'BE', '2024-07-01', 12.5],
+    ['Belgian rate, 1st half 2025 (published 11.5 %)', 'BE', '2025-01-01', 11.5],
+    ['Belgian rate, 2nd half 2025 (published 10.5 %)', 'BE', '2025-07-01', 10.5],
+    ['Spanish rate, 2nd half 2025 (published 10.15 %)', 'ES', '2025-07-01', 10.15],
+  ])('%s', (_name, country, date, ratePercent) => {
+    expect(legalRateFor(country, 'business', date).ratePercent).toBe(ratePercent);
+  });
+
+  it('French floor for the 1st half of 2026 is 7.86 % (3 × 2.62 %, as published)', () => {
+    expect(3 * rateInForce(DEFAULT_RATES, 'fr-legal-pro', '2026-03-01').ratePercent).toBeCloseTo(7.86, 10);
+  });
+});
