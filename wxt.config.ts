@@ -1,21 +1,5 @@
 import { defineConfig } from 'wxt';
 
-// Hosts where the accounting overlay runs out of the box. Self-hosted tools are added by the user
-// at run time (optional host permission + scripting.registerContentScripts).
-export const ACCOUNTING_MATCHES = [
-  'https://*.odoo.com/*',
-  'https://app.pennylane.com/*',
-  'https://qbo.intuit.com/*',
-  'https://*.qbo.intuit.com/*',
-  'https://go.xero.com/*',
-  'https://books.zoho.com/*',
-  'https://books.zoho.eu/*',
-  'https://books.zoho.in/*',
-  'https://books.zoho.com.au/*',
-  'https://my.freshbooks.com/*',
-  'https://app.invoicing.co/*',
-];
-
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({

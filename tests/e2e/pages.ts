@@ -1,0 +1,81 @@
+// Fixture pages for the end-to-end tests, built relative to today's date so statuses are predictable.
+import { isoDaysFromToday, numericDate } from './harness';
+
+export interface Row {
+  number: string;
+  customer: string;
+  /** Due date as days from today (negative: in the past). */
+  dueInDays: number;
+  amount: string;
+  remaining?: string;
+  state?: 'posted' | 'draft' | 'cancel';
+  payment?: 'not_paid' | 'paid' | 'partial' | 'reversed';
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Odoo 17 customer-invoice list view markup (web client list renderer). */
+export function odooListPage(rows: Row[], lang: 'en-US' | 'fr-FR' = 'en-US'): string {
+  const order = lang === 'en-US' ? 'mdy' : 'dmy';
+  const label = (en: string, fr: string) => (lang === 'en-US' ? en : fr);
+  const stateText = { posted: label('Posted', 'Comptabilisé'), draft: label('Draft', 'Brouillon'), cancel: label('Cancelled', 'Annulé') };
+  const payText = { not_paid: label('Not Paid', 'Non payées'), paid: label('Paid', 'Payé'), partial: label('Partially Paid', 'Partiellement réglé'), reversed: label('Reversed', 'Extourné') };
+  const body = rows
+    .map((r) => {
+      const issue = numericDate(isoDaysFromToday(r.dueInDays - 30), order);
+      const due = numericDate(isoDaysFromToday(r.dueInDays), order);
+      const state = r.state ?? 'posted';
+      const payment = r.payment ?? 'not_paid';
+      return `<tr class="o_data_row" data-id="${esc(r.number)}">
+  <td class="o_list_record_selector"><input type="checkbox"/></td>
+  <td class="o_data_cell cursor-pointer o_field_cell o_list_char o_readonly_modifier" name="name">${esc(r.number)}</td>
+  <td class="o_data_cell cursor-pointer o_field_cell o_list_char" name="invoice_partner_display_name">${esc(r.customer)}</td>
+  <td class="o_data_cell cursor-pointer o_field_cell o_date_cell" name="invoice_date">${issue}</td>
+  <td class="o_data_cell cursor-pointer o_field_cell o_remaining_days_cell" name="invoice_date_due"><div class="o_field_widget o_field_remaining_days"><div>${due}</div></div></td>
+  <td class="o_data_cell cursor-pointer o_field_cell o_list_number" name="amount_total_in_currency_signed"><span class="o_field_widget o_field_monetary">${esc(r.amount)}</span></td>
+  <td class="o_data_cell cursor-pointer o_field_cell o_list_number" name="amount_residual_signed"><span class="o_field_widget o_field_monetary">${esc(r.remaining ?? r.amount)}</span></td>
+  <td class="o_data_cell cursor-pointer o_field_cell o_badge_cell" name="payment_state"><span class="badge rounded-pill">${payText[payment]}</span></td>
+  <td class="o_data_cell cursor-pointer o_field_cell o_badge_cell" name="state"><span class="badge rounded-pill">${stateText[state]}</span></td>
+</tr>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Invoices - Odoo</title></head>
+<body class="o_web_client"><div class="o_action_manager"><div class="o_action o_view_controller o_list_view">
+<div class="o_content"><div class="o_list_renderer table-responsive">
+<table class="o_list_table table table-sm table-hover position-relative mb-0 o_list_table_ungrouped table-striped">
+<thead><tr>
+  <th class="o_list_record_selector"></th>
+  <th data-name="name" class="o_column_sortable"><span>${label('Number', 'Numéro')}</span></th>
+  <th data-name="invoice_partner_display_name"><span>${label('Customer', 'Client')}</span></th>
+  <th data-name="invoice_date"><span>${label('Invoice Date', 'Date de facturation')}</span></th>
+  <th data-name="invoice_date_due"><span>${label('Due Date', "Date d'échéance")}</span></th>
+  <th data-name="amount_total_in_currency_signed"><span>Total</span></th>
+  <th data-name="amount_residual_signed"><span>${label('Amount Due', 'Montant dû')}</span></th>
+  <th data-name="payment_state"><span>${label('Payment Status', 'État du paiement')}</span></th>
+  <th data-name="state"><span>${label('Status', 'Statut')}</span></th>
+</tr></thead>
+<tbody class="ui-sortable">${body}</tbody>
+</table></div></div></div></div></body></html>`;
+}
+
+/** A plain HTML table, headers in French, as many SaaS invoice lists render. */
+export function frenchTablePage(rows: Row[], extraHead = ''): string {
+  const body = rows
+    .map((r) => `<tr><td>${esc(r.number)}</td><td>${esc(r.customer)}</td><td>${numericDate(isoDaysFromToday(r.dueInDays - 30), 'dmy')}</td>
+<td>${numericDate(isoDaysFromToday(r.dueInDays), 'dmy')}</td><td>${esc(r.amount)}</td><td>${esc(r.remaining ?? r.amount)}</td>
+<td>${r.payment === 'paid' ? 'Payée' : r.state === 'draft' ? 'Brouillon' : 'À régler'}</td></tr>`)
+    .join('\n');
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Factures</title>${extraHead}</head><body>
+<h1>Factures clients</h1>
+<table id="invoices"><thead><tr><th>N° facture</th><th>Client</th><th>Date</th><th>Échéance</th><th>Montant TTC</th><th>Reste à payer</th><th>Statut</th></tr></thead>
+<tbody>${body}</tbody></table>
+<h2>Produits</h2>
+<table id="products"><thead><tr><th>Référence</th><th>Désignation</th><th>Prix</th></tr></thead><tbody><tr><td>P-1</td><td>Chaise</td><td>120,00 €</td></tr></tbody></table>
+</body></html>`;
+}
+
+/** Appends one row to the French table, the way a single-page app would after a fetch. */
+export function frenchRowHtml(r: Row): string {
+  return `<td>${esc(r.number)}</td><td>${esc(r.customer)}</td><td>${numericDate(isoDaysFromToday(r.dueInDays - 30), 'dmy')}</td>
+<td>${numericDate(isoDaysFromToday(r.dueInDays), 'dmy')}</td><td>${esc(r.amount)}</td><td>${esc(r.remaining ?? r.amount)}</td><td>À régler</td>`;
+}

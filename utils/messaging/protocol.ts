@@ -1,0 +1,79 @@
+// Every message between content scripts, extension pages and the background, as zod schemas.
+// zod/mini keeps the content-script bundle small; the background validates everything it receives.
+import * as z from 'zod/mini';
+
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const money = z.object({
+  amountMinor: z.int(),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+});
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+/** Invoice facts as a content script read them from the page (see utils/domain/types.ts InvoiceFacts). */
+export const WireInvoiceSchema = z.object({
+  number: text(200).check(z.minLength(1)),
+  customerName: text(500),
+  issueDate: z.optional(isoDate),
+  dueDate: z.optional(isoDate),
+  total: z.optional(money),
+  amountDue: z.optional(money),
+  lifecycle: z.enum(['draft', 'issued', 'cancelled']),
+  kind: z.enum(['invoice', 'credit-note']),
+  paid: z.boolean(),
+});
+export type WireInvoice = z.infer<typeof WireInvoiceSchema>;
+
+// ---- content script -> background -------------------------------------------------------------
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  /** First message of a page: what the overlay needs to know for this site. */
+  z.object({ type: z.literal('site-settings') }),
+  /** The invoices visible on the page: stored (upsert), answered with their badge annotations. */
+  z.object({ type: z.literal('invoices-seen'), invoices: z.array(WireInvoiceSchema).check(z.maxLength(50_000)) }),
+  /** A badge was clicked: open the side panel on that invoice's customer. */
+  z.object({ type: z.literal('open-customer'), invoiceNumber: text(200) }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+export const SiteSettingsSchema = z.object({
+  dueSoonDays: z.int(),
+  defaultTermDays: z.int(),
+  dateOrder: z.optional(z.enum(['dmy', 'mdy', 'ymd'])),
+  defaultCurrency: z.optional(z.string()),
+  language: z.enum(['fr', 'en']),
+});
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+/**
+ * What the contact log says about one invoice, already worded for the user.
+ * It only ever travels into the badge's closed shadow root, never into the page's DOM.
+ */
+export const BadgeAnnotationSchema = z.object({
+  lines: z.array(text(300)),
+  promise: z.optional(z.enum(['pending', 'kept', 'broken'])),
+  dispute: z.optional(z.enum(['open', 'resolved'])),
+  plan: z.optional(z.enum(['on-track', 'late', 'completed'])),
+});
+export type BadgeAnnotation = z.infer<typeof BadgeAnnotationSchema>;
+
+export const InvoicesSeenResponseSchema = z.object({
+  annotations: z.record(z.string(), BadgeAnnotationSchema),
+});
+export type InvoicesSeenResponse = z.infer<typeof InvoicesSeenResponseSchema>;
+
+// ---- background -> content script -------------------------------------------------------------
+export const ContentEventSchema = z.discriminatedUnion('type', [
+  /** The contact log or the settings changed: ask again for annotations and re-badge. */
+  z.object({ type: z.literal('refresh') }),
+]);
+export type ContentEvent = z.infer<typeof ContentEventSchema>;
+
+// ---- extension pages -> background ------------------------------------------------------------
+export const PageRequestSchema = z.discriminatedUnion('type', [
+  /** Something was written to the database from an extension page: tell the tabs. */
+  z.object({ type: z.literal('data-changed') }),
+  /** The self-hosted sites changed in the options: re-register the content script. */
+  z.object({ type: z.literal('sites-changed') }),
+]);
+export type PageRequest = z.infer<typeof PageRequestSchema>;
+
+export const RequestSchema = z.union([ContentRequestSchema, PageRequestSchema]);
