@@ -110,6 +110,8 @@ describe('side panel and privacy', () => {
 
   it('lists customers with search and the total aged balance, hostile names as text', async () => {
     const panel = await s.extensionPage('sidepanel.html');
+    // The panel reopens on the last clicked customer; the Customers tab lists them all.
+    await panel.getByRole('tab', { name: 'Customers' }).click();
     await expect.poll(() => panel.$$eval('li[data-customer]', (els) => els.length), { timeout: 5000 }).toBeGreaterThanOrEqual(4);
     expect(await panel.$$('img')).toHaveLength(0);
     expect(await panel.$eval('li[data-customer^="<img"] button', (b) => b.textContent)).toBe('<img src=x onerror="window.__pwned=1">');

@@ -1,5 +1,8 @@
 // User settings, stored in the extension database (one row per key), validated on read and write.
 import { z } from 'zod';
+import { DEFAULT_POLICY, PolicySchema } from '../domain/policy';
+import { DEFAULT_RATES, RateTableSchema } from '../domain/rates';
+import { SITUATIONS } from '../domain/templates';
 import type { AmiableDb } from './db';
 
 export const GeneralSettingsSchema = z.object({
@@ -26,17 +29,32 @@ export const CreditorSettingsSchema = z.object({
 });
 export type CreditorSettings = z.infer<typeof CreditorSettingsSchema>;
 
-const SCHEMAS = { general: GeneralSettingsSchema, creditor: CreditorSettingsSchema } as const;
+const MessageTemplateSchema = z.object({ subject: z.string().max(500), body: z.string().max(20_000) });
+/** Templates the user edited in the options, per situation and language (the rest use the built-in texts). */
+export const TemplateOverridesSchema = z
+  .partialRecord(z.enum(SITUATIONS), z.partialRecord(z.enum(['fr', 'en']), MessageTemplateSchema))
+  .default({});
+
+const SCHEMAS = {
+  general: GeneralSettingsSchema,
+  creditor: CreditorSettingsSchema,
+  /** The reminder policy (levels, spacing, segments). */
+  policy: PolicySchema.default(DEFAULT_POLICY),
+  /** Late-payment reference rates; the user can update them when a central bank moves. */
+  rates: RateTableSchema.default(DEFAULT_RATES),
+  templates: TemplateOverridesSchema,
+} as const;
 type Key = keyof typeof SCHEMAS;
 type Value<K extends Key> = z.infer<(typeof SCHEMAS)[K]>;
 
 /** Reads a settings group; missing or invalid stored values fall back to defaults field by field. */
 export async function readSettings<K extends Key>(db: AmiableDb, key: K): Promise<Value<K>> {
   const row = await db.settings.get(key);
-  const parsed = SCHEMAS[key].safeParse(row?.value ?? {});
-  return (parsed.success ? parsed.data : SCHEMAS[key].parse({})) as Value<K>;
+  const schema = SCHEMAS[key] as z.ZodType;
+  const parsed = schema.safeParse(row?.value ?? (key === 'policy' || key === 'rates' ? undefined : {}));
+  return (parsed.success ? parsed.data : schema.parse(key === 'policy' || key === 'rates' ? undefined : {})) as Value<K>;
 }
 
 export async function writeSettings<K extends Key>(db: AmiableDb, key: K, value: Value<K>): Promise<void> {
-  await db.settings.put({ key, value: SCHEMAS[key].parse(value) });
+  await db.settings.put({ key, value: (SCHEMAS[key] as z.ZodType).parse(value) });
 }

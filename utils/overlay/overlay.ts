@@ -84,7 +84,9 @@ export class Overlay {
       }
     }
     this.insert(fresh, generation);
-    this.report([...wanted.values()].map((w) => w.invoice));
+    // Every invoice is stored, badged or not: a credit note reduces what the customer owes, and a draft
+    // or cancelled invoice seen later must update the stored one.
+    this.report(result.invoices);
   }
 
   /** Applies new annotations (after a log change) without re-reading the page. */
