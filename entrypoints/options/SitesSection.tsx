@@ -77,7 +77,7 @@ export function SitesSection({ lang }: { lang: Language }) {
       <p>{t.builtIn}</p>
       <ul>
         {ACCOUNTING_MATCHES.map((m) => (
-          <li key={m}><code>{m.replace('/*', '')}</code></li>
+          <li key={m}><code>{m.replace(/\/\*$/, '')}</code></li>
         ))}
       </ul>
       <h3>{t.selfHosted}</h3>

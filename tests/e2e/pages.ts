@@ -79,3 +79,27 @@ export function frenchRowHtml(r: Row): string {
   return `<td>${esc(r.number)}</td><td>${esc(r.customer)}</td><td>${numericDate(isoDaysFromToday(r.dueInDays - 30), 'dmy')}</td>
 <td>${numericDate(isoDaysFromToday(r.dueInDays), 'dmy')}</td><td>${esc(r.amount)}</td><td>${esc(r.remaining ?? r.amount)}</td><td>À régler</td>`;
 }
+
+/** Dolibarr's customer-invoice list (compta/facture/list.php): a `table.liste` with a `liste_titre` header row. */
+export function dolibarrListPage(rows: Row[]): string {
+  const body = rows
+    .map((r) => `<tr class="oddeven">
+<td class="nowraponall"><a href="card.php?id=1" class="classfortooltip"><span class="fas fa-file-invoice-dollar"></span>${esc(r.number)}</a></td>
+<td class="center">${numericDate(isoDaysFromToday(r.dueInDays - 30), 'dmy')}</td>
+<td class="center">${numericDate(isoDaysFromToday(r.dueInDays), 'dmy')}</td>
+<td class="tdoverflowmax200"><a href="../../societe/card.php?socid=1">${esc(r.customer)}</a></td>
+<td class="right nowraponall amount">${esc(r.amount)}</td>
+<td class="right nowraponall amount">${esc(r.remaining ?? r.amount)}</td>
+<td class="nowrap right"><span class="badge badge-status1 badge-status">${r.payment === 'paid' ? 'Payée' : 'Impayée'}</span></td>
+</tr>`)
+    .join('\n');
+  return `<!doctype html><html lang="fr_FR"><head><meta charset="utf-8"><title>Factures clients</title></head><body class="body">
+<div class="fiche"><form method="POST" id="searchFormList" action="/compta/facture/list.php">
+<div class="div-table-responsive"><table class="tagtable nobottomiftotal liste">
+<tr class="liste_titre"><th class="wrapcolumntitle liste_titre">Réf.</th><th class="wrapcolumntitle center liste_titre">Date facturation</th>
+<th class="wrapcolumntitle center liste_titre">Date échéance</th><th class="wrapcolumntitle liste_titre">Tiers</th>
+<th class="wrapcolumntitle right liste_titre">Montant TTC</th><th class="wrapcolumntitle right liste_titre">Reste à encaisser</th>
+<th class="wrapcolumntitle right liste_titre">État</th></tr>
+${body}
+</table></div></form></div></body></html>`;
+}
