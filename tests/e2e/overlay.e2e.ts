@@ -39,6 +39,8 @@ describe('badges on a listed host', () => {
     // The contact log stays private: closed shadow root, nothing readable from the page.
     expect(await page.$eval('amiable-badge', (el) => el.shadowRoot)).toBeNull();
     expect(await page.$eval('amiable-badge', (el) => el.textContent)).toBe('');
+    await page.locator('amiable-badge').first().hover();
+    await page.screenshot({ path: 'tests/e2e/screenshots/odoo-badges.png', clip: { x: 0, y: 0, width: 1280, height: 330 } });
     await page.close();
   });
 

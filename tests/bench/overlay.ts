@@ -4,7 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, isoDaysFromToday, launch, numericDate } from '../tests/e2e/harness';
+import { EXTENSION_DIR, isoDaysFromToday, launch, numericDate } from '../e2e/harness';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
