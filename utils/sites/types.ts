@@ -38,5 +38,7 @@ export interface SiteAdapter {
   name: string;
   /** True when this adapter knows the page at this URL. */
   matches(url: URL): boolean;
+  /** True when the page's markup is this platform's (self-hosted installs on any host). */
+  looksLike?(root: ParentNode): boolean;
   extract(root: ParentNode, ctx: ExtractContext): ExtractResult;
 }

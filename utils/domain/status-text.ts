@@ -1,0 +1,137 @@
+// Reading what a status label on an accounting page says about an invoice, in English, French, German and
+// Spanish. Pure text in, facts out: no DOM.
+import type { InvoiceKind, InvoiceLifecycle } from './types';
+
+/** What a status text says; a field is absent when the text says nothing about it. */
+export interface StatusTextFacts {
+  lifecycle?: InvoiceLifecycle;
+  paid?: boolean;
+  kind?: Extract<InvoiceKind, 'credit-note'>;
+}
+
+type Rule = { phrases: string[]; facts: StatusTextFacts };
+
+// Phrases are written already normalized (lowercase, no accents, single spaces) and match whole words.
+// Order matters: negated and partial forms come first and consume their words, so "non payée" is never
+// also read as "payée", and "partially paid" never as "paid".
+const RULES: readonly Rule[] = [
+  {
+    // Partly paid: still money to collect.
+    phrases: [
+      'partially paid', 'part paid', 'partly paid', 'partial payment', 'partial',
+      'partiellement payee', 'partiellement paye', 'partiellement reglee', 'partiellement regle',
+      'paiement partiel', 'partiel', 'partielle',
+      'teilweise bezahlt', 'teilbezahlt', 'teilzahlung', 'teilweise beglichen',
+      'parcialmente pagada', 'parcialmente pagado', 'pagada parcialmente', 'pagado parcialmente',
+      'parcialmente cobrada', 'cobrada parcialmente', 'pago parcial',
+    ],
+    facts: { lifecycle: 'issued', paid: false },
+  },
+  {
+    phrases: [
+      'unpaid', 'not paid', 'payment failed', 'payment declined', 'awaiting payment',
+      'non payee', 'non paye', 'non payees', 'impayee', 'impaye', 'impayees', 'non reglee', 'non regle',
+      'en attente de paiement', 'a payer', 'a regler',
+      'unbezahlt', 'nicht bezahlt', 'offen', 'ausstehend', 'zahlung ausstehend',
+      'no pagada', 'no pagado', 'impagada', 'impagado', 'sin pagar', 'pendiente de pago', 'pendiente',
+      'no cobrada', 'pendiente de cobro',
+    ],
+    facts: { lifecycle: 'issued', paid: false },
+  },
+  {
+    phrases: [
+      'overdue', 'past due', 'late', 'en retard', 'retard', 'echue', 'echu',
+      'uberfallig', 'ueberfaellig', 'verspatet', 'vencida', 'vencido', 'atrasada', 'atrasado',
+    ],
+    facts: { lifecycle: 'issued', paid: false },
+  },
+  {
+    phrases: [
+      'credit note', 'credit memo', 'refund', 'avoir', 'facture d avoir', 'note de credit',
+      'gutschrift', 'rechnungskorrektur', 'stornorechnung',
+      'nota de credito', 'factura rectificativa', 'rectificativa', 'abono',
+    ],
+    facts: { kind: 'credit-note' },
+  },
+  { phrases: ['draft', 'brouillon', 'entwurf', 'borrador'], facts: { lifecycle: 'draft' } },
+  {
+    phrases: [
+      'cancelled', 'canceled', 'void', 'voided', 'annulee', 'annule', 'storniert', 'storno', 'abgebrochen',
+      'anulada', 'anulado', 'cancelada', 'cancelado',
+    ],
+    facts: { lifecycle: 'cancelled' },
+  },
+  {
+    // "In payment" (Odoo): a payment is registered and only awaits bank matching, so nothing is to be chased.
+    // "Reversed": fully offset by a credit note.
+    phrases: [
+      'paid', 'settled', 'payment complete', 'in payment', 'reversed',
+      'payee', 'paye', 'payees', 'reglee', 'regle', 'acquittee', 'acquitte', 'soldee', 'en paiement',
+      'extournee', 'extourne',
+      'bezahlt', 'beglichen', 'in zahlung', 'ausgeglichen',
+      'pagada', 'pagado', 'cobrada', 'cobrado', 'liquidada', 'en proceso de pago', 'revertido', 'revertida',
+    ],
+    facts: { lifecycle: 'issued', paid: true },
+  },
+  {
+    phrases: [
+      'sent', 'open', 'issued', 'posted', 'validated', 'approved', 'finalized', 'finalised', 'due', 'pending',
+      'outstanding', 'awaiting', 'viewed',
+      'envoyee', 'envoye', 'ouverte', 'ouvert', 'emise', 'emis', 'validee', 'valide', 'comptabilisee',
+      'comptabilise', 'finalisee', 'en attente', 'due',
+      'gesendet', 'versendet', 'verschickt', 'gebucht', 'festgeschrieben', 'faellig', 'fallig',
+      'emitida', 'enviada', 'abierta', 'contabilizada', 'publicado', 'publicada', 'validada',
+    ],
+    facts: { lifecycle: 'issued' },
+  },
+];
+
+function normalize(text: string): string {
+  return ` ${text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+}
+
+// One regex per rule, longest phrase first so the most specific wording is consumed first.
+const COMPILED = RULES.map((rule) => ({
+  facts: rule.facts,
+  pattern: new RegExp(
+    ` (?:${[...new Set(rule.phrases)].sort((a, b) => b.length - a.length).join('|')})(?= )`,
+    'g',
+  ),
+}));
+
+/**
+ * Classifies an invoice status or label text (English, French, German, Spanish; case, accents and
+ * punctuation ignored). Each field is set only when the text says so:
+ * - `paid`: true for Paid/Payée/Réglée/Bezahlt/Pagada/Cobrada…; false for Unpaid/Non payée/Offen/Pendiente,
+ *   Overdue/En retard/Überfällig/Vencida and partial payment (Partially paid/Partiellement payée/Teilweise bezahlt).
+ * - `lifecycle`: draft (Draft/Brouillon/Entwurf/Borrador), cancelled (Cancelled/Annulée/Storniert/Anulada/Void),
+ *   issued (Sent/Open/Envoyée/Ouverte/Posted… and every paid or unpaid wording).
+ * - `kind`: 'credit-note' for Credit note/Avoir/Gutschrift/Rechnungskorrektur/Nota de crédito/Factura rectificativa/Refund.
+ * A label combining several ("Avoir – Payé") sets each. Unknown text gives `{}`.
+ */
+export function classifyStatusText(text: string): StatusTextFacts {
+  let rest = normalize(text);
+  const result: StatusTextFacts = {};
+  const lifecycles = new Set<InvoiceLifecycle>();
+  for (const { facts, pattern } of COMPILED) {
+    let matched = false;
+    rest = rest.replace(pattern, () => {
+      matched = true;
+      return ' ';
+    });
+    if (!matched) continue;
+    if (facts.kind) result.kind = facts.kind;
+    // The first (most specific) rule to speak about payment wins: "partially paid" before "paid".
+    if (facts.paid !== undefined && result.paid === undefined) result.paid = facts.paid;
+    if (facts.lifecycle) lifecycles.add(facts.lifecycle);
+  }
+  // "Cancelled" or "Draft" outweighs any payment wording next to it: neither is a receivable.
+  const lifecycle = (['cancelled', 'draft', 'issued'] as const).find((l) => lifecycles.has(l));
+  if (lifecycle) result.lifecycle = lifecycle;
+  return result;
+}
