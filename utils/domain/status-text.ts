@@ -114,7 +114,19 @@ const COMPILED = RULES.map((rule) => ({
  * - `kind`: 'credit-note' for Credit note/Avoir/Gutschrift/Rechnungskorrektur/Nota de crédito/Factura rectificativa/Refund.
  * A label combining several ("Avoir – Payé") sets each. Unknown text gives `{}`.
  */
+const classified = new Map<string, StatusTextFacts>();
+
 export function classifyStatusText(text: string): StatusTextFacts {
+  // A list repeats a handful of status labels thousands of times: classify each label once.
+  const known = classified.get(text);
+  if (known) return { ...known };
+  const result = classifyUncached(text);
+  if (classified.size > 500) classified.clear();
+  classified.set(text, result);
+  return { ...result };
+}
+
+function classifyUncached(text: string): StatusTextFacts {
   let rest = normalize(text);
   const result: StatusTextFacts = {};
   const lifecycles = new Set<InvoiceLifecycle>();

@@ -41,6 +41,11 @@ function collectText(node: Node, out: string[]): void {
  */
 export function cellText(node: Node | null | undefined): string {
   if (!node) return '';
+  // Fast path for the common cell holding only text (most of a large list).
+  if (node.nodeType === 1 && (node as Element).childElementCount === 0) {
+    const text = node.textContent ?? '';
+    return text.includes('\u200b') ? text.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim() : text.replace(/\s+/g, ' ').trim();
+  }
   const out: string[] = [];
   collectText(node, out);
   return out.join('').replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
