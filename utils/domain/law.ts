@@ -7,9 +7,11 @@
 //   the as-of date inclusive, split at 1 January and 1 July, each half-year with its own reference rate;
 // - interest of a segment = principal × rate × days / 365 (365 also in leap years), kept exact as a fraction
 //   (BigInt numerator over a common denominator), summed, and rounded to the cent ONCE (half away from zero);
-// - rates are handled in integer units of 1/10,000 of a percent, so "ECB 2.15 + 10 points" is exactly 12.15.
+// - rates are handled in integer units of 1/10,000 of a percent, so "ECB 2.15 + 10 points" is exactly 12.15;
+// - a reference date after the rate table's `knownThrough` uses the last known rate with a 'rate-not-confirmed'
+//   warning, so a current debt can still be quoted but never silently on a possibly stale rate.
 import type { IsoDate, Money } from './types';
-import { DEFAULT_RATES, rateInForce, type RateSeriesId, type RateTables } from './rates';
+import { DEFAULT_RATES, rateInForce, type RateInForce, type RateSeriesId, type RateTables } from './rates';
 
 export type CreditorCountry = 'FR' | 'DE' | 'GB' | 'ES' | 'IT' | 'BE' | 'NL' | 'EU';
 export type DebtorKind = 'business' | 'consumer';
@@ -54,6 +56,8 @@ export interface StatutoryRate {
   marginPoints: number;
   /** True when Belgium's rule (round up to the next half point) raised the rate. */
   roundedUpToHalfPoint: boolean;
+  /** False when the reference date is after the table's `knownThrough` (last known rate carried forward). */
+  confirmed: boolean;
 }
 
 /** Where a line's rate comes from. */
@@ -66,6 +70,8 @@ export type AppliedRate =
       contractualRatePercent: number;
       legalRatePercent: number;
       referenceDate: IsoDate;
+      /** False when the legal rate is carried forward past the table's `knownThrough`. */
+      confirmed: boolean;
     };
 
 export interface LatePaymentLine {
@@ -101,6 +107,16 @@ export type LatePaymentNote =
       halfYearStart: IsoDate;
       contractualRatePercent: number;
       statutoryRatePercent: number;
+    }
+  | {
+      /** The reference date is after the table's `knownThrough`: the last known rate was used instead. */
+      code: 'rate-not-confirmed';
+      severity: 'warning';
+      series: RateSeriesId;
+      referenceDate: IsoDate;
+      knownThrough: IsoDate;
+      /** The last known rate of the series, as applied. */
+      ratePercent: number;
     };
 
 export interface LatePaymentBreakdown {
@@ -330,12 +346,41 @@ export interface LegalRate {
   /** Short English explanation, e.g. "ECB 2.15 % on 2026-01-01 + 10 points". */
   basis: string;
   source: StatutoryRate;
+  /** A 'rate-not-confirmed' warning when the reference date is after the table's `knownThrough`, else empty. */
+  notes: LatePaymentNote[];
 }
 
-function statutoryRate(rule: RateRule, halfYearStart: number, rates: RateTables): { units: number; source: StatutoryRate } {
+/**
+ * The rate of `series` on `referenceDate`; when the table does not vouch for it (after `knownThrough`), adds a
+ * 'rate-not-confirmed' warning to `notes`, once per series and date.
+ */
+function lookupRate(rates: RateTables, series: RateSeriesId, referenceDate: IsoDate, notes: LatePaymentNote[]): RateInForce {
+  const entry = rateInForce(rates, series, referenceDate);
+  const alreadyNoted = notes.some(
+    (note) => note.code === 'rate-not-confirmed' && note.series === series && note.referenceDate === referenceDate,
+  );
+  if (!entry.confirmed && !alreadyNoted) {
+    notes.push({
+      code: 'rate-not-confirmed',
+      severity: 'warning',
+      series,
+      referenceDate,
+      knownThrough: entry.knownThrough,
+      ratePercent: fromUnits(tableRateUnits(entry.ratePercent)),
+    });
+  }
+  return entry;
+}
+
+function statutoryRate(
+  rule: RateRule,
+  halfYearStart: number,
+  rates: RateTables,
+  notes: LatePaymentNote[],
+): { units: number; source: StatutoryRate } {
   const referenceDay = rule.reference === 'first-day' ? halfYearStart : halfYearStart - 1;
   const referenceDate = toIso(referenceDay);
-  const entry = rateInForce(rates, rule.series, referenceDate);
+  const entry = lookupRate(rates, rule.series, referenceDate, notes);
   const unrounded = tableRateUnits(entry.ratePercent) + rule.marginPoints * RATE_UNITS_PER_PERCENT;
   const units = rule.roundUpToHalfPoint ? Math.ceil(unrounded / HALF_POINT_UNITS) * HALF_POINT_UNITS : unrounded;
   return {
@@ -347,14 +392,16 @@ function statutoryRate(rule: RateRule, halfYearStart: number, rates: RateTables)
       referenceRatePercent: fromUnits(tableRateUnits(entry.ratePercent)),
       marginPoints: rule.marginPoints,
       roundedUpToHalfPoint: units !== unrounded,
+      confirmed: entry.confirmed,
     },
   };
 }
 
 /**
- * Statutory late-payment rate (% per year) for the half-year containing `date`.
+ * Statutory late-payment rate (% per year) for the half-year containing `date`. A reference date after the
+ * table's `knownThrough` uses the last known rate and returns a 'rate-not-confirmed' note.
  * @throws LatePaymentInputError when the regime does not cover the debtor kind (e.g. UK consumers).
- * @throws MissingRateError when the rate table lacks the reference rate.
+ * @throws MissingRateError when the rate table has no rate that early, or lacks the series.
  */
 export function legalRateFor(
   country: CreditorCountry,
@@ -367,8 +414,9 @@ export function legalRateFor(
   if (!rule) {
     throw new LatePaymentInputError('debtor', `no statutory late-payment rate for a ${debtor} debtor: ${regime.legalBasis[debtor]}`);
   }
-  const { units, source } = statutoryRate(rule, halfYearOf(toDay('date', date)).start, rates);
-  return { ratePercent: fromUnits(units), basis: describeRate(source, PLAIN_FORMAT), source };
+  const notes: LatePaymentNote[] = [];
+  const { units, source } = statutoryRate(rule, halfYearOf(toDay('date', date)).start, rates, notes);
+  return { ratePercent: fromUnits(units), basis: describeRate(source, PLAIN_FORMAT), source, notes };
 }
 
 /**
@@ -395,8 +443,10 @@ export function indemnityFor(country: CreditorCountry, debtor: DebtorKind, princ
  *   and a warning is added. Elsewhere the contractual rate is applied as agreed, with a warning when it is
  *   below the statutory rate (a clause grossly unfair to the creditor may be void, Directive 2011/7/EU art. 7).
  * - Consumer debtors outside FR and DE: the regimes cover businesses only; zero with a warning.
+ * - A reference rate needed after the table's `knownThrough` is the last known one, with a 'rate-not-confirmed'
+ *   warning per series and reference date (never silent).
  * Not modelled: Dutch yearly compounding (art. 6:119a BW), German § 286 (3) 30-day rule for consumers.
- * @throws LatePaymentInputError on bad input, MissingRateError when the rate table lacks a needed rate.
+ * @throws LatePaymentInputError on bad input, MissingRateError when the rate table starts after a needed date.
  */
 export function computeLatePaymentCharges(input: LatePaymentInput, rates: RateTables = DEFAULT_RATES): LatePaymentBreakdown {
   const country = input.country;
@@ -487,13 +537,14 @@ function appliedRate(
   notes: LatePaymentNote[],
 ): { units: number; rate: AppliedRate } {
   if (contractualUnits === undefined) {
-    const statutory = statutoryRate(rule, halfYearStart, rates);
+    const statutory = statutoryRate(rule, halfYearStart, rates, notes);
     return { units: statutory.units, rate: statutory.source };
   }
   const contractualRatePercent = fromUnits(contractualUnits);
   const halfYearStartIso = toIso(halfYearStart);
   if (country === 'FR' && debtor === 'business') {
-    const legalUnits = tableRateUnits(rateInForce(rates, 'fr-legal-pro', halfYearStartIso).ratePercent);
+    const legal = lookupRate(rates, 'fr-legal-pro', halfYearStartIso, notes);
+    const legalUnits = tableRateUnits(legal.ratePercent);
     const floorUnits = 3 * legalUnits;
     if (contractualUnits >= floorUnits) return { units: contractualUnits, rate: { kind: 'contractual', contractualRatePercent } };
     notes.push({
@@ -506,10 +557,16 @@ function appliedRate(
     });
     return {
       units: floorUnits,
-      rate: { kind: 'contractual-floor', contractualRatePercent, legalRatePercent: fromUnits(legalUnits), referenceDate: halfYearStartIso },
+      rate: {
+        kind: 'contractual-floor',
+        contractualRatePercent,
+        legalRatePercent: fromUnits(legalUnits),
+        referenceDate: halfYearStartIso,
+        confirmed: legal.confirmed,
+      },
     };
   }
-  const statutory = statutoryRate(rule, halfYearStart, rates);
+  const statutory = statutoryRate(rule, halfYearStart, rates, notes);
   if (contractualUnits < statutory.units) {
     notes.push({
       code: 'contractual-below-statutory',
@@ -591,15 +648,27 @@ function describeRate(rate: AppliedRate, f: Format): string {
         : `${name} ${f.percent(rate.referenceRatePercent)} on ${f.date(rate.referenceDate)}`;
       if (rate.marginPoints !== 0) text += ` + ${rate.marginPoints} points`;
       if (rate.roundedUpToHalfPoint) text += fr ? ', arrondi au demi-point supérieur' : ', rounded up to the next half point';
+      if (!rate.confirmed) text += NOT_CONFIRMED[f.locale];
       return text;
     }
     case 'contractual':
       return fr ? 'taux contractuel' : 'contractual rate';
-    case 'contractual-floor':
+    case 'contractual-floor': {
+      const unconfirmed = rate.confirmed ? '' : NOT_CONFIRMED[f.locale];
       return fr
-        ? `taux contractuel de ${f.percent(rate.contractualRatePercent)} relevé au plancher de 3 fois le taux de l'intérêt légal (${f.percent(rate.legalRatePercent)} au ${f.date(rate.referenceDate)})`
-        : `contractual rate ${f.percent(rate.contractualRatePercent)} raised to the floor of 3 × the legal interest rate (${f.percent(rate.legalRatePercent)} on ${f.date(rate.referenceDate)})`;
+        ? `taux contractuel de ${f.percent(rate.contractualRatePercent)} relevé au plancher de 3 fois le taux de l'intérêt légal (${f.percent(rate.legalRatePercent)} au ${f.date(rate.referenceDate)}${unconfirmed})`
+        : `contractual rate ${f.percent(rate.contractualRatePercent)} raised to the floor of 3 × the legal interest rate (${f.percent(rate.legalRatePercent)} on ${f.date(rate.referenceDate)}${unconfirmed})`;
+    }
   }
+}
+
+/** Marks a rate carried forward past the table's `knownThrough` inside a line's explanation. */
+const NOT_CONFIRMED: Record<ExplainLocale, string> = { fr: ', non confirmé', en: ', not confirmed' };
+
+/** Name of a series as the subject of a sentence: "Taux BCE" / "ECB rate". */
+function seriesSubject(series: RateSeriesId, locale: ExplainLocale): string {
+  const name = locale === 'en' && series === 'ecb-mro' ? 'ECB rate' : SERIES_NAMES[series][locale];
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function halfYearLabel(halfYearStart: IsoDate, f: Format): string {
@@ -636,7 +705,17 @@ function describeNote(note: LatePaymentNote, f: Format): string {
       return fr
         ? `Le taux contractuel de ${f.percent(note.contractualRatePercent)} est inférieur au taux légal de ${f.percent(note.statutoryRatePercent)} pour le ${halfYearLabel(note.halfYearStart, f)} : il est appliqué, mais une clause manifestement abusive envers le créancier peut être écartée (directive 2011/7/UE, art. 7).`
         : `The contractual rate of ${f.percent(note.contractualRatePercent)} is below the statutory rate of ${f.percent(note.statutoryRatePercent)} for the ${halfYearLabel(note.halfYearStart, f)}: it is applied, but a clause grossly unfair to the creditor may be void (Directive 2011/7/EU, art. 7).`;
+    case 'rate-not-confirmed':
+      return fr
+        ? `${seriesSubject(note.series, 'fr')} au ${f.date(note.referenceDate)} non confirmé : dernier taux connu ${f.percent(note.ratePercent)} appliqué ; mettez à jour la table des taux dans les options.`
+        : `${seriesSubject(note.series, 'en')} on ${f.date(note.referenceDate)} not confirmed: last known rate ${f.percent(note.ratePercent)} applied; update the rate table in the options.`;
   }
+}
+
+/** One note as a sentence in French or English (the same sentence `explainBreakdown` gives for it). */
+export function explainNote(note: LatePaymentNote, locale: ExplainLocale): string {
+  if (locale !== 'fr' && locale !== 'en') throw new LatePaymentInputError('locale', `expected 'fr' or 'en', got ${String(locale)}`);
+  return describeNote(note, locale === 'fr' ? FRENCH : ENGLISH);
 }
 
 /**

@@ -3,8 +3,9 @@
 // calculation takes a RateTables parameter; DEFAULT_RATES is the table shipped with the extension.
 //
 // Each series says up to which date it is known to be complete (`knownThrough`). A lookup after that date
-// throws MissingRateError instead of silently carrying the last rate forward: a central bank may have moved
-// since the table was written, and a wrong rate is worse than a clear "update the table" message.
+// carries the last known rate forward but flags it as not confirmed (`confirmed: false`), so callers can warn
+// the user: a central bank may have moved since the table was written, yet refusing to compute at all would
+// make every current debt impossible to quote. Dates before the first entry still throw MissingRateError.
 import { z } from 'zod';
 import type { IsoDate } from './types';
 
@@ -246,7 +247,8 @@ export type RateTables = z.infer<typeof RateTableSchema>;
 
 /**
  * The table shipped with the extension. `knownThrough` is the last date checked against the publisher:
- * any later reference date throws MissingRateError until the table is updated (options page or a release).
+ * any later reference date gets the last known rate, flagged as not confirmed, until the table is updated
+ * (options page or a release).
  * - ecb-mro, boe-base: last decision checked 2026-02-05 (both unchanged).
  * - de-basiszins, fr-legal-*: published for the first half of 2026, so known through 2026-06-30;
  *   the rates for the second half of 2026 are still to be added.
@@ -272,16 +274,22 @@ export class MissingRateError extends Error {
   }
 }
 
+/** A rate looked up for a date, and whether the table vouches for it on that date. */
+export interface RateInForce extends RateEntry {
+  /** False when `date` is after the series' `knownThrough`: the last known rate is carried forward unconfirmed. */
+  confirmed: boolean;
+  /** The series' `knownThrough`, for telling the user how old the table is. */
+  knownThrough: IsoDate;
+}
+
 /**
- * The entry of `series` in force on `date` (the last entry whose `from` is on or before it).
- * @throws MissingRateError when `date` is before the first entry or after the series' `knownThrough`.
+ * The entry of `series` in force on `date` (the last entry whose `from` is on or before it). After the series'
+ * `knownThrough` the last entry is returned with `confirmed: false`; callers must tell the user.
+ * @throws MissingRateError when the table has no such series or `date` is before its first entry.
  */
-export function rateInForce(rates: RateTables, series: RateSeriesId, date: IsoDate): RateEntry {
+export function rateInForce(rates: RateTables, series: RateSeriesId, date: IsoDate): RateInForce {
   const table = rates[series];
   if (!table) throw new MissingRateError(series, date, 'the rate table has no such series');
-  if (date > table.knownThrough) {
-    throw new MissingRateError(series, date, `the table is only known through ${table.knownThrough}`);
-  }
   let found: RateEntry | undefined;
   // ISO dates compare correctly as strings; entries are ascending (enforced by RateSeriesSchema).
   for (const entry of table.entries) {
@@ -291,5 +299,5 @@ export function rateInForce(rates: RateTables, series: RateSeriesId, date: IsoDa
   if (!found) {
     throw new MissingRateError(series, date, `the table starts on ${table.entries[0]?.from ?? '(no entries)'}`);
   }
-  return found;
+  return { from: found.from, ratePercent: found.ratePercent, confirmed: date <= table.knownThrough, knownThrough: table.knownThrough };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeLatePaymentCharges,
   explainBreakdown,
+  explainNote,
   indemnityFor,
   legalRateFor,
   LatePaymentInputError,
@@ -363,39 +364,178 @@ describe('legalRateFor', () => {
   });
 });
 
-describe('missing rates give a clear error naming the series and date', () => {
-  it.each<{ name: string; input: Partial<LatePaymentInput>; rates?: RateTables; series: string; date: string }>([
+// The shipped table is only known through 2026-02-05 (ECB, BoE) / 2026-06-30 (others): later reference dates use
+// the last known rate and must say so. Amounts worked out by hand as above.
+describe('rates after the table is known: last known rate, with a warning', () => {
+  it.each<{
+    name: string;
+    input: LatePaymentInput;
+    lines: Array<[from: string, to: string, days: number, ratePercent: number, confirmed: boolean]>;
+    interest: number;
+    unconfirmed: Array<[series: string, referenceDate: string, knownThrough: string, ratePercent: number]>;
+    otherNotes?: string[];
+  }>([
     {
-      name: 'ECB rate of 1 Jul 2026 not in the shipped table yet',
-      input: { dueDate: '2026-06-20', asOf: '2026-08-01' },
-      series: 'ecb-mro',
-      date: '2026-07-01',
+      name: 'FR B2B across 1 Jul 2026: 1st half confirmed, ECB of 1 Jul 2026 carried forward',
+      input: { principal: eur(10_000), dueDate: '2026-06-20', asOf: '2026-08-01', country: 'FR', debtor: 'business' },
+      lines: [
+        ['2026-06-21', '2026-06-30', 10, 12.15, true],
+        ['2026-07-01', '2026-08-01', 32, 12.15, false],
+      ],
+      interest: 139.81,
+      unconfirmed: [['ecb-mro', '2026-07-01', '2026-02-05', 2.15]],
     },
     {
-      name: 'a user table that starts after the period',
-      input: { dueDate: '2024-11-30', asOf: '2025-02-01' },
-      rates: { ...DEFAULT_RATES, 'ecb-mro': { knownThrough: '2026-02-05', entries: [{ from: '2025-01-01', ratePercent: 3.15 }] } },
-      series: 'ecb-mro',
-      date: '2024-07-01',
+      name: 'FR B2B today (2026-11-23): a current debt is computed, not refused',
+      input: { principal: eur(12_000), dueDate: '2026-09-30', asOf: '2026-11-23', country: 'FR', debtor: 'business' },
+      lines: [['2026-10-01', '2026-11-23', 54, 12.15, false]],
+      interest: 215.7,
+      unconfirmed: [['ecb-mro', '2026-07-01', '2026-02-05', 2.15]],
     },
     {
-      name: 'the French floor needs the legal rate of the half-year',
-      input: { dueDate: '2026-03-31', asOf: '2026-06-15', contractualRatePercent: 5 },
-      rates: { ...DEFAULT_RATES, 'fr-legal-pro': { knownThrough: '2025-12-31', entries: [{ from: '2025-07-01', ratePercent: 2.76 }] } },
-      series: 'fr-legal-pro',
-      date: '2026-01-01',
+      name: 'FR B2B over two unconfirmed half-years: one warning per reference date',
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2027-01-31', country: 'FR', debtor: 'business' },
+      lines: [
+        ['2026-07-01', '2026-12-31', 184, 12.15, false],
+        ['2027-01-01', '2027-01-31', 31, 12.15, false],
+      ],
+      interest: 715.68,
+      unconfirmed: [
+        ['ecb-mro', '2026-07-01', '2026-02-05', 2.15],
+        ['ecb-mro', '2027-01-01', '2026-02-05', 2.15],
+      ],
     },
-  ])('$name', ({ input, rates, series, date }) => {
-    const call = () =>
-      computeLatePaymentCharges(
-        { principal: eur(1000), dueDate: '2026-01-01', asOf: '2026-01-02', country: 'FR', debtor: 'business', ...input },
-        rates,
-      );
-    expect(call).toThrow(MissingRateError);
-    expect(call).toThrow(new RegExp(`'${series}' rate for ${date}`));
+    {
+      name: 'DE B2B: Basiszinssatz of 1 Jul 2026 carried forward (1.27 + 9)',
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'DE', debtor: 'business' },
+      lines: [['2026-07-01', '2026-07-30', 30, 10.27, false]],
+      interest: 84.41,
+      unconfirmed: [['de-basiszins', '2026-07-01', '2026-06-30', 1.27]],
+    },
+    {
+      name: 'GB: Bank Rate of 30 Jun 2026 carried forward (3.75 + 8)',
+      input: { principal: gbp(5_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'GB', debtor: 'business' },
+      lines: [['2026-07-01', '2026-07-30', 30, 11.75, false]],
+      interest: 48.29,
+      unconfirmed: [['boe-base', '2026-06-30', '2026-02-05', 3.75]],
+    },
+    {
+      name: 'FR consumer: legal interest rate of 1 Jul 2026 carried forward (2.62)',
+      input: {
+        principal: eur(2_000),
+        dueDate: '2026-06-30',
+        asOf: '2026-08-14',
+        country: 'FR',
+        debtor: 'consumer',
+        formalNoticeDate: '2026-07-15',
+      },
+      lines: [['2026-07-16', '2026-08-14', 30, 2.62, false]],
+      interest: 4.31,
+      unconfirmed: [['fr-legal-pro', '2026-07-01', '2026-06-30', 2.62]],
+    },
+    {
+      name: 'FR contractual floor on an unconfirmed legal rate (3 × 2.62)',
+      input: {
+        principal: eur(12_000),
+        dueDate: '2026-06-30',
+        asOf: '2026-07-30',
+        country: 'FR',
+        debtor: 'business',
+        contractualRatePercent: 5,
+      },
+      lines: [['2026-07-01', '2026-07-30', 30, 7.86, false]],
+      interest: 77.52,
+      unconfirmed: [['fr-legal-pro', '2026-07-01', '2026-06-30', 2.62]],
+      otherNotes: ['contractual-below-floor'],
+    },
+  ])('$name', ({ input, lines, interest, unconfirmed, otherNotes = [] }) => {
+    const b = computeLatePaymentCharges(input);
+    expect(
+      b.lines.map((l) => [l.from, l.to, l.days, l.ratePercent, l.rate.kind === 'contractual' ? true : l.rate.confirmed]),
+    ).toEqual(lines);
+    expect(b.interest.amountMinor).toBe(Math.round(interest * 100));
+    expect(b.notes.filter((n) => n.code === 'rate-not-confirmed')).toEqual(
+      unconfirmed.map(([series, referenceDate, knownThrough, ratePercent]) => ({
+        code: 'rate-not-confirmed',
+        severity: 'warning',
+        series,
+        referenceDate,
+        knownThrough,
+        ratePercent,
+      })),
+    );
+    expect(b.notes.filter((n) => n.code !== 'rate-not-confirmed').map((n) => n.code)).toEqual(otherNotes);
+    // Never silent: every carried-forward rate is among the warnings.
+    expect(b.warnings.filter((w) => /not confirmed/.test(w))).toHaveLength(unconfirmed.length);
   });
 
-  it('an updated user table is used instead of the shipped one', () => {
+  it.each<['fr' | 'en', string[]]>([
+    [
+      'fr',
+      [
+        'Du 21/06/2026 au 30/06/2026 : 10 jours à 12,15 % = 33,29 € (taux BCE de 2,15 % au 01/01/2026 + 10 points)',
+        'Du 01/07/2026 au 01/08/2026 : 32 jours à 12,15 % = 106,52 € (taux BCE de 2,15 % au 01/07/2026 + 10 points, non confirmé)',
+        'Intérêts de retard : 139,81 € (somme exacte des périodes, arrondie une seule fois au centime)',
+        'Indemnité forfaitaire pour frais de recouvrement : 40,00 €',
+        'Total dû en plus du principal : 179,81 €',
+        'Taux BCE au 01/07/2026 non confirmé : dernier taux connu 2,15 % appliqué ; mettez à jour la table des taux dans les options.',
+        'Fondement : Code de commerce, art. L441-10 and D441-5',
+      ],
+    ],
+    [
+      'en',
+      [
+        'From 21 Jun 2026 to 30 Jun 2026: 10 days at 12.15% = €33.29 (ECB 2.15% on 1 Jan 2026 + 10 points)',
+        'From 1 Jul 2026 to 1 Aug 2026: 32 days at 12.15% = €106.52 (ECB 2.15% on 1 Jul 2026 + 10 points, not confirmed)',
+        'Late-payment interest: €139.81 (exact sum of the periods, rounded once to the cent)',
+        'Fixed compensation for recovery costs: €40.00',
+        'Total due on top of the principal: €179.81',
+        'ECB rate on 1 Jul 2026 not confirmed: last known rate 2.15% applied; update the rate table in the options.',
+        'Legal basis: Code de commerce, art. L441-10 and D441-5',
+      ],
+    ],
+  ])('explained in %s, the carried-forward rate flagged on its line and in a note', (locale, expected) => {
+    const b = computeLatePaymentCharges({
+      principal: eur(10_000),
+      dueDate: '2026-06-20',
+      asOf: '2026-08-01',
+      country: 'FR',
+      debtor: 'business',
+    });
+    expect(explainBreakdown(b, locale).map(plain)).toEqual(expected);
+  });
+
+  it.each<[string, DebtorKind, string, 'fr' | 'en', string]>([
+    [
+      'DE',
+      'business',
+      '2026-09-01',
+      'fr',
+      'Taux de base allemand (Basiszinssatz) au 01/07/2026 non confirmé : dernier taux connu 1,27 % appliqué ; mettez à jour la table des taux dans les options.',
+    ],
+    [
+      'GB',
+      'business',
+      '2026-09-01',
+      'en',
+      'Bank of England Bank Rate on 30 Jun 2026 not confirmed: last known rate 3.75% applied; update the rate table in the options.',
+    ],
+  ])('legalRateFor %s %s on %s returns the note, explained in %s', (country, debtor, date, locale, sentence) => {
+    const rate = legalRateFor(country as CreditorCountry, debtor, date);
+    expect(rate.notes).toHaveLength(1);
+    expect(rate.basis).toMatch(/, not confirmed$/);
+    expect(rate.notes.map((note) => plain(explainNote(note, locale)))).toEqual([sentence]);
+  });
+
+  it.each<[string, RateTables, string, boolean]>([
+    ['on knownThrough itself', DEFAULT_RATES, '2026-02-05', true],
+    ['the day after knownThrough', DEFAULT_RATES, '2026-02-06', false],
+    ['long after knownThrough', DEFAULT_RATES, '2026-11-23', false],
+  ])('rateInForce %s: ECB 2.15, confirmed = %s', (_name, rates, date, confirmed) => {
+    expect(rateInForce(rates, 'ecb-mro', date)).toEqual({ from: '2025-06-11', ratePercent: 2.15, confirmed, knownThrough: '2026-02-05' });
+  });
+
+  it('an updated user table is used instead of the shipped one, and its new rate is confirmed', () => {
     const rates: RateTables = {
       ...DEFAULT_RATES,
       'ecb-mro': {
@@ -409,6 +549,42 @@ describe('missing rates give a clear error naming the series and date', () => {
     );
     expect(b.lines.map((l) => [l.days, l.ratePercent])).toEqual([[30, 11.9]]);
     expect(b.interest.amountMinor).toBe(9_781); // 10,000 × 11.9 % × 30 / 365 = 97.808…
+    expect(b.warnings).toEqual([]);
+  });
+});
+
+describe('rates the table cannot give throw a clear error naming the series and date', () => {
+  const { 'de-basiszins': _dropped, ...withoutBasiszins } = DEFAULT_RATES;
+  it.each<{ name: string; input: Partial<LatePaymentInput>; rates?: RateTables; series: string; date: string }>([
+    {
+      name: 'a user table that starts after the period',
+      input: { dueDate: '2024-11-30', asOf: '2025-02-01' },
+      rates: { ...DEFAULT_RATES, 'ecb-mro': { knownThrough: '2026-02-05', entries: [{ from: '2025-01-01', ratePercent: 3.15 }] } },
+      series: 'ecb-mro',
+      date: '2024-07-01',
+    },
+    {
+      name: 'the French floor needs the legal rate of the half-year, before the table starts',
+      input: { dueDate: '2026-03-31', asOf: '2026-06-15', contractualRatePercent: 5 },
+      rates: { ...DEFAULT_RATES, 'fr-legal-pro': { knownThrough: '2026-12-31', entries: [{ from: '2026-07-01', ratePercent: 2.62 }] } },
+      series: 'fr-legal-pro',
+      date: '2026-01-01',
+    },
+    {
+      name: 'a table without the series',
+      input: { country: 'DE' },
+      rates: withoutBasiszins as RateTables,
+      series: 'de-basiszins',
+      date: '2026-01-01',
+    },
+  ])('$name', ({ input, rates, series, date }) => {
+    const call = () =>
+      computeLatePaymentCharges(
+        { principal: eur(1000), dueDate: '2026-01-01', asOf: '2026-01-02', country: 'FR', debtor: 'business', ...input },
+        rates,
+      );
+    expect(call).toThrow(MissingRateError);
+    expect(call).toThrow(new RegExp(`'${series}' rate for ${date}`));
   });
 });
 
