@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { MESSAGES, uiLanguage } from '@/utils/i18n/messages';
+import { CalculatorTab } from './CalculatorTab';
 import { CustomerList } from './CustomerList';
 import { CustomerView } from './CustomerView';
+import { DataTab } from './DataTab';
+import { TodayTab } from './TodayTab';
 
-export type Route = { view: 'customers' } | { view: 'customer'; customerId: string };
+export type Route = { view: 'customers' } | { view: 'customer'; customerId: string } | { view: 'data' } | { view: 'today' } | { view: 'calculator' };
 
 /** The key the background writes when a badge is clicked (storage.session: not readable by content scripts). */
 export const FOCUS_KEY = 'focusCustomerId';
@@ -33,6 +36,15 @@ export function App() {
         <button role="tab" aria-selected={tab === 'customers'} onClick={() => setRoute({ view: 'customers' })}>
           {t.tabs.customers}
         </button>
+        <button role="tab" aria-selected={tab === 'today'} onClick={() => setRoute({ view: 'today' })}>
+          {t.tabs.today}
+        </button>
+        <button role="tab" aria-selected={tab === 'calculator'} onClick={() => setRoute({ view: 'calculator' })}>
+          {t.tabs.calculator}
+        </button>
+        <button role="tab" aria-selected={tab === 'data'} onClick={() => setRoute({ view: 'data' })}>
+          {t.tabs.data}
+        </button>
       </nav>
       <main>
         {route.view === 'customers' && (
@@ -40,6 +52,11 @@ export function App() {
         )}
         {route.view === 'customer' && (
           <CustomerView lang={lang} customerId={route.customerId} onBack={() => setRoute({ view: 'customers' })} />
+        )}
+        {route.view === 'data' && <DataTab lang={lang} />}
+        {route.view === 'calculator' && <CalculatorTab lang={lang} />}
+        {route.view === 'today' && (
+          <TodayTab lang={lang} onOpen={(customerId) => setRoute({ view: 'customer', customerId })} />
         )}
       </main>
     </>

@@ -7,7 +7,10 @@ import type { Language } from '@/utils/i18n/language';
 import { MESSAGES } from '@/utils/i18n/messages';
 import { today, useGeneralSettings } from '@/utils/ui/settings';
 import { useLiveQuery } from '@/utils/ui/use-live-query';
+import { CustomerDataActions } from './CustomerDataActions';
 import { CustomerLog } from './CustomerLog';
+import { NextActionCard } from './NextActionCard';
+import { ReminderPreview } from './ReminderPreview';
 
 export function CustomerView({ lang, customerId, onBack }: { lang: Language; customerId: string; onBack: () => void }) {
   const t = MESSAGES[lang];
@@ -29,11 +32,14 @@ export function CustomerView({ lang, customerId, onBack }: { lang: Language; cus
       {back}
       <h1 id="customer-name">{detail.customer.name}</h1>
       <p class="hint">{new URL(detail.customer.site).host}</p>
+      <NextActionCard lang={lang} detail={detail} today={day} />
+      <ReminderPreview lang={lang} detail={detail} today={day} />
       <h2>{t.customer.openInvoices}</h2>
       <InvoiceTable rows={open} lang={lang} />
       <h2>{t.customer.agedBalance}</h2>
       <AgedBalanceTable balance={agedBalance(detail.invoices.map(factsOf), day, settings)} lang={lang} caption={t.customer.agedBalance} />
       <CustomerLog lang={lang} detail={detail} today={day} settings={settings} />
+      <CustomerDataActions lang={lang} detail={detail} onErased={onBack} />
     </article>
   );
 }

@@ -5,6 +5,8 @@ import { readSettings } from '../db/settings';
 import { deriveCustomerState, summarizeForInvoice } from '../domain/contact-log';
 import { formatDate } from '../domain/dates';
 import { formatMoney } from '../domain/money';
+import { explainAction, nextBestAction } from '../domain/next-action';
+import { toPolicyCustomer } from '../domain/policy-input';
 import type { Invoice } from '../domain/schemas';
 import type { IsoDate } from '../domain/types';
 import { LOCALE_OF, type Language } from '../i18n/language';
@@ -19,6 +21,8 @@ const WORDS = {
     dispute: (reason: string) => `Disputed: ${reason}`,
     plan: (state: string) => `Payment plan ${state}`,
     followUp: (date: string) => `Next follow-up: ${date}`,
+    next: (sentence: string) => `Next action: ${sentence}`,
+    nextFailed: (reason: string) => `Next action unknown: ${reason}`,
   },
   fr: {
     lastContact: (channel: string, date: string) => `Dernier contact : ${channel}, ${date}`,
@@ -27,8 +31,19 @@ const WORDS = {
     dispute: (reason: string) => `En litige : ${reason}`,
     plan: (state: string) => `Échéancier ${state}`,
     followUp: (date: string) => `Prochaine relance : ${date}`,
+    next: (sentence: string) => `Prochaine action : ${sentence}`,
+    nextFailed: (reason: string) => `Prochaine action inconnue : ${reason}`,
   },
 } satisfies Record<Language, unknown>;
+
+/** Badge lines are limited (300 characters on the wire): a long sentence is cut at a word, with an ellipsis. */
+const NEXT_ACTION_MAX = 220;
+function shorten(text: string, max = NEXT_ACTION_MAX): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
 
 /** Annotations keyed by invoice number, for the invoices of one page. */
 export async function annotateInvoices(
@@ -39,21 +54,34 @@ export async function annotateInvoices(
 ): Promise<Record<string, BadgeAnnotation>> {
   const locale = LOCALE_OF[lang];
   const words = WORDS[lang];
-  const general = await readSettings(db, 'general');
+  const [general, policy] = await Promise.all([readSettings(db, 'general'), readSettings(db, 'policy')]);
   const customerIds = [...new Set(invoices.map((i) => i.customerId))];
-  const [events, customerInvoices] = await Promise.all([
+  const [events, customerInvoices, customers] = await Promise.all([
     db.events.where('customerId').anyOf(customerIds).toArray(),
     db.invoices.where('customerId').anyOf(customerIds).toArray(),
+    db.customers.bulkGet(customerIds),
   ]);
   const annotations: Record<string, BadgeAnnotation> = {};
   for (const customerId of customerIds) {
     const own = events.filter((e) => e.customerId === customerId);
+    const ownInvoices = customerInvoices.filter((i) => i.customerId === customerId);
     const state = deriveCustomerState({
       events: own,
-      invoices: customerInvoices.filter((i) => i.customerId === customerId),
+      invoices: ownInvoices,
       today,
       promiseGraceDays: general.promiseGraceDays,
     });
+    // The customer's next best action, one short sentence shared by all its badges.
+    let nextLine: string | undefined;
+    const customer = customers.find((c) => c?.id === customerId);
+    if (customer) {
+      try {
+        const policyCustomer = toPolicyCustomer({ customer, invoices: ownInvoices, logState: state, today, settings: general });
+        nextLine = words.next(shorten(explainAction(nextBestAction(policyCustomer, today, policy), lang)));
+      } catch (error) {
+        nextLine = words.nextFailed(shorten(error instanceof Error ? error.message : String(error), 200));
+      }
+    }
     for (const invoice of invoices) {
       if (invoice.customerId !== customerId) continue;
       const summary = summarizeForInvoice(state, invoice.id);
@@ -78,6 +106,7 @@ export async function annotateInvoices(
         annotation.plan = summary.plan.state;
       }
       if (state.nextFollowUp) lines.push(words.followUp(formatDate(state.nextFollowUp, locale)));
+      if (nextLine) lines.push(nextLine);
       annotations[invoice.number] = annotation;
     }
   }

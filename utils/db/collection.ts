@@ -1,0 +1,118 @@
+// Read models for the reminder features: a customer's "case" (records, derived log state, the policy's view
+// of it) and the settings the policy, the templates and the law need. Shared by the side panel, the dossier
+// page and the badge annotations.
+import { deriveCustomerState, type CustomerLogState } from '../domain/contact-log';
+import type { PolicyCustomer } from '../domain/policy';
+import { toPolicyCustomer } from '../domain/policy-input';
+import type { ContactEvent, Customer, Invoice } from '../domain/schemas';
+import type { IsoDate } from '../domain/types';
+import type { AmiableDb } from './db';
+import { readSettings, type CreditorSettings, type GeneralSettings } from './settings';
+
+/**
+ * A stored customer. `postalAddress` is not part of CustomerSchema yet: it is kept on the record (so erasing
+ * the customer erases it) and set from the side panel's customer settings.
+ */
+export type CustomerWithAddress = Customer & { postalAddress?: string };
+
+/** The customer's postal address, trimmed; undefined when none is stored. */
+export function postalAddressOf(customer: object): string | undefined {
+  const value = (customer as { postalAddress?: unknown }).postalAddress;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export interface CollectionSettings {
+  general: GeneralSettings;
+  creditor: CreditorSettings;
+  policy: Awaited<ReturnType<typeof readSettings<'policy'>>>;
+  rates: Awaited<ReturnType<typeof readSettings<'rates'>>>;
+  templates: Awaited<ReturnType<typeof readSettings<'templates'>>>;
+}
+
+/** Every settings group the reminder features read, validated (defaults where nothing valid is stored). */
+export async function readCollectionSettings(db: AmiableDb): Promise<CollectionSettings> {
+  const [general, creditor, policy, rates, templates] = await Promise.all([
+    readSettings(db, 'general'),
+    readSettings(db, 'creditor'),
+    readSettings(db, 'policy'),
+    readSettings(db, 'rates'),
+    readSettings(db, 'templates'),
+  ]);
+  return { general, creditor, policy, rates, templates };
+}
+
+/** One customer with everything the policy and the messages are computed from. */
+export interface CustomerCase {
+  customer: CustomerWithAddress;
+  invoices: Invoice[];
+  events: ContactEvent[];
+  logState: CustomerLogState;
+  policyCustomer: PolicyCustomer;
+}
+
+/** Derives the log state and the policy's view of one customer's records as of `today`. */
+export function customerCaseOf(
+  customer: CustomerWithAddress,
+  invoices: Invoice[],
+  events: ContactEvent[],
+  today: IsoDate,
+  general: Pick<GeneralSettings, 'dueSoonDays' | 'defaultTermDays' | 'promiseGraceDays'>,
+): CustomerCase {
+  const logState = deriveCustomerState({ events, invoices, today, promiseGraceDays: general.promiseGraceDays });
+  const policyCustomer = toPolicyCustomer({
+    customer,
+    invoices,
+    logState,
+    today,
+    settings: { dueSoonDays: general.dueSoonDays, defaultTermDays: general.defaultTermDays },
+  });
+  return { customer, invoices, events, logState, policyCustomer };
+}
+
+/** One customer's case, or null when the customer is not stored. */
+export async function loadCustomerCase(
+  db: AmiableDb,
+  customerId: string,
+  today: IsoDate,
+  general: GeneralSettings,
+): Promise<CustomerCase | null> {
+  const customer = await db.customers.get(customerId);
+  if (!customer) return null;
+  const [invoices, events] = await Promise.all([
+    db.invoices.where('customerId').equals(customerId).toArray(),
+    db.events.where('customerId').equals(customerId).toArray(),
+  ]);
+  return customerCaseOf(customer, invoices, events, today, general);
+}
+
+/** Every customer's case; a customer whose log cannot be derived is reported instead of failing them all. */
+export async function loadAllCases(
+  db: AmiableDb,
+  today: IsoDate,
+  general: GeneralSettings,
+): Promise<{ cases: CustomerCase[]; failures: Array<{ customer: CustomerWithAddress; error: Error }> }> {
+  const [customers, invoices, events] = await Promise.all([db.customers.toArray(), db.invoices.toArray(), db.events.toArray()]);
+  const invoicesOf = groupBy(invoices, (i) => i.customerId);
+  const eventsOf = groupBy(events, (e) => e.customerId);
+  const cases: CustomerCase[] = [];
+  const failures: Array<{ customer: CustomerWithAddress; error: Error }> = [];
+  for (const customer of customers) {
+    try {
+      cases.push(customerCaseOf(customer, invoicesOf.get(customer.id) ?? [], eventsOf.get(customer.id) ?? [], today, general));
+    } catch (error) {
+      failures.push({ customer, error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+  return { cases, failures };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
