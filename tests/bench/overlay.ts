@@ -81,7 +81,9 @@ async function main() {
     const page = await s.context.newPage();
     const cdp = await s.context.newCDPSession(page);
     const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (d: { value: TraceEvent[] }) => events.push(...d.value));
+    cdp.on('Tracing.dataCollected', (d) => {
+      events.push(...(d.value as unknown as TraceEvent[]));
+    });
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
     await page.goto(`https://app.pennylane.com/factures?run=${run}`);
     await page.waitForFunction(() => (window as unknown as { __bench: { all: number | null } }).__bench.all !== null, null, { timeout: 30_000 });

@@ -23,7 +23,7 @@ async function userAllowsSite(origin: string): Promise<void> {
   const page = await s.context.newPage();
   await page.goto('chrome://extensions/');
   await page.evaluate(
-    ([id, pattern]) => (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }).developerPrivate.addHostPermission(id!, pattern!),
+    ([id, pattern]) => ((globalThis as unknown as { chrome: unknown }).chrome as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }).developerPrivate.addHostPermission(id!, pattern!),
     [s.extensionId, `${origin}/*`],
   );
   await page.close();
@@ -55,7 +55,10 @@ describe('self-hosted site', () => {
 
     await options.getByRole('button', { name: `Remove ${ORIGIN}` }).click();
     await expect.poll(() => options.textContent('[role=status]')).toContain('removed');
-    const granted = await options.evaluate((o) => chrome.permissions.contains({ origins: [`${o}/*`] }), ORIGIN);
+    const granted = await options.evaluate(
+      (o) => (globalThis as unknown as { chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).chrome.permissions.contains({ origins: [`${o}/*`] }),
+      ORIGIN,
+    );
     expect(granted).toBe(false);
     await page.reload();
     await page.waitForTimeout(1000);
