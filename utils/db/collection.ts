@@ -9,16 +9,13 @@ import type { IsoDate } from '../domain/types';
 import type { AmiableDb } from './db';
 import { readSettings, type CreditorSettings, type GeneralSettings } from './settings';
 
-/**
- * A stored customer. `postalAddress` is not part of CustomerSchema yet: it is kept on the record (so erasing
- * the customer erases it) and set from the side panel's customer settings.
- */
-export type CustomerWithAddress = Customer & { postalAddress?: string };
+/** A stored customer (its postal address, set in the side panel, is part of CustomerSchema). */
+export type CustomerWithAddress = Customer;
 
 /** The customer's postal address, trimmed; undefined when none is stored. */
-export function postalAddressOf(customer: object): string | undefined {
-  const value = (customer as { postalAddress?: unknown }).postalAddress;
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+export function postalAddressOf(customer: Pick<Customer, 'postalAddress'>): string | undefined {
+  const value = customer.postalAddress;
+  return value && value.trim() !== '' ? value.trim() : undefined;
 }
 
 export interface CollectionSettings {

@@ -184,6 +184,8 @@ export const CustomerSchema = z
       .optional(),
     debtorKind: oneOf(DEBTOR_KINDS).default('business'),
     segment: oneOf(CUSTOMER_SEGMENTS).default('standard'),
+    /** The debtor's postal address, which a formal notice (mise en demeure) must carry. */
+    postalAddress: text().optional(),
     createdAt: IsoDateTimeSchema,
     updatedAt: IsoDateTimeSchema,
   })
