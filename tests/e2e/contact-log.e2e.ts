@@ -128,6 +128,10 @@ describe('logging a contact from the keyboard', () => {
     // The accounting page follows without a reload, inside the badge's closed shadow root.
     await expect.poll(() => badgeName(list, 'INV/2026/00101'), { timeout: 5000 }).toMatch(/Promised/);
     expect(await badgeName(list, 'INV/2026/00101')).toMatch(/Promise to pay .*1,250\.00/);
+    await list.locator('amiable-badge[data-invoice="INV/2026/00101"]').hover();
+    await list.screenshot({ path: 'tests/e2e/screenshots/badge-with-promise.png', clip: { x: 0, y: 0, width: 1280, height: 260 } });
+    await panel.setViewportSize({ width: 460, height: 900 });
+    await panel.screenshot({ path: 'tests/e2e/screenshots/contact-log.png', fullPage: true });
     await panel.close();
   });
 

@@ -173,6 +173,8 @@ describe('next best action and suggested tone', () => {
     expect(await nextAction(panel)).toEqual({ kind: 'remind', tone: 'firm', situation: 'firm-reminder' });
     expect(await preview(panel)).toEqual({ situation: 'firm-reminder', tone: 'firm' });
     expect(await why(panel)).toContain('last reminder 12 days ago');
+    await panel.setViewportSize({ width: 460, height: 900 });
+    await panel.screenshot({ path: 'tests/e2e/screenshots/side-panel-customer.png', fullPage: true });
     await panel.close();
   });
 
