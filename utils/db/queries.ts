@@ -1,25 +1,13 @@
 // Read models for the side panel: what a view shows, computed from the stored rows.
 import { agedBalance, invoiceStatus, mergeAgedBalances, type AgedBalance } from '../domain/status';
 import type { ContactEvent, Customer, Invoice } from '../domain/schemas';
-import type { InvoiceFacts, InvoiceStatus, IsoDate } from '../domain/types';
+import type { InvoiceStatus, IsoDate } from '../domain/types';
+import { factsOf } from '../domain/policy-input';
 import type { AmiableDb } from './db';
 import { searchKeyOf } from './db';
 import type { GeneralSettings } from './settings';
 
-export function factsOf(invoice: Invoice): InvoiceFacts {
-  const facts: InvoiceFacts = {
-    number: invoice.number,
-    customerName: invoice.customerName,
-    lifecycle: invoice.lifecycle,
-    kind: invoice.kind,
-    paid: invoice.paid,
-  };
-  if (invoice.issueDate) facts.issueDate = invoice.issueDate;
-  if (invoice.dueDate) facts.dueDate = invoice.dueDate;
-  if (invoice.total) facts.total = invoice.total;
-  if (invoice.amountDue) facts.amountDue = invoice.amountDue;
-  return facts;
-}
+export { factsOf };
 
 export interface OpenInvoice {
   invoice: Invoice;

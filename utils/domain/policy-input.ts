@@ -41,7 +41,7 @@ export interface ToPolicyCustomerInput {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The facts of a stored invoice, as the status rules read them. */
-function factsOf(invoice: Invoice): InvoiceFacts {
+export function factsOf(invoice: Invoice): InvoiceFacts {
   const facts: InvoiceFacts = {
     number: invoice.number,
     customerName: invoice.customerName,
