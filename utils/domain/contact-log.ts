@@ -19,8 +19,16 @@ function dateWritten(at: IsoDateTime): IsoDate {
   return at.slice(0, 10);
 }
 
+const instants = new Map<IsoDateTime, number>();
+/** Milliseconds of an instant. Sorts compare each entry many times: parse each string once. */
 function instant(at: IsoDateTime): number {
-  return Date.parse(at);
+  let ms = instants.get(at);
+  if (ms === undefined) {
+    if (instants.size > 200_000) instants.clear();
+    ms = Date.parse(at);
+    instants.set(at, ms);
+  }
+  return ms;
 }
 
 function compareIds(a: string, b: string): number {
