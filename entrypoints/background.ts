@@ -13,7 +13,8 @@ export default defineBackground(() => {
   const env: BackgroundEnv = {
     db,
     self: { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
-    language: pickLanguage(browser.i18n.getUILanguage()),
+    // Content scripts say which language their page's browser speaks; this is the fallback.
+    language: pickLanguage(globalThis.navigator?.language ?? browser.i18n.getUILanguage()),
     today: () => todayInLocalTime(new Date()),
     now: () => new Date().toISOString(),
     openSidePanel: (tabId) => {

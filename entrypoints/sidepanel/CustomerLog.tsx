@@ -5,7 +5,7 @@ import { getDb } from '@/utils/db/db';
 import { appendEvent, correctEvent, EventValidationError, retractEvent, type EventChanges } from '@/utils/db/events-repo';
 import { notifyDataChanged } from '@/utils/db/notify';
 import type { CustomerDetail } from '@/utils/db/queries';
-import type { GeneralSettings } from '@/utils/db/settings';
+import { writeSettings, type GeneralSettings } from '@/utils/db/settings';
 import { deriveCustomerState } from '@/utils/domain/contact-log';
 import type { ContactEvent } from '@/utils/domain/schemas';
 import type { IsoDate } from '@/utils/domain/types';
@@ -104,7 +104,11 @@ export function CustomerLog({ lang, detail, today, settings }: { lang: Language;
       }
       return { form: t.saveFailed(error instanceof Error ? error.message : String(error)) };
     }
-    if (!settingsAuthor) setTypedAuthor(event.author);
+    if (!settingsAuthor) {
+      // The name is asked once: typed here, it becomes the author setting (editable in the options).
+      setTypedAuthor(event.author);
+      await writeSettings(getDb(), 'general', { ...settings, authorName: event.author });
+    }
     await notifyDataChanged();
     setStatus(entry ? t.corrected : t.saved);
     close();

@@ -65,7 +65,7 @@ export async function handleMessage(env: BackgroundEnv, message: unknown, sender
       const settings: SiteSettings = {
         dueSoonDays: general.dueSoonDays,
         defaultTermDays: general.defaultTermDays,
-        language: env.language,
+        language: request.data.language ?? env.language,
       };
       const order = general.dateOrders[site];
       if (order) settings.dateOrder = order;
@@ -74,7 +74,7 @@ export async function handleMessage(env: BackgroundEnv, message: unknown, sender
     case 'invoices-seen': {
       const stored = await upsertSeenInvoices(env.db, site, request.data.invoices, env.now());
       const response: InvoicesSeenResponse = {
-        annotations: await annotateInvoices(env.db, stored, env.today(), env.language),
+        annotations: await annotateInvoices(env.db, stored, env.today(), request.data.language ?? env.language),
       };
       return response;
     }

@@ -24,11 +24,18 @@ export const WireInvoiceSchema = z.object({
 export type WireInvoice = z.infer<typeof WireInvoiceSchema>;
 
 // ---- content script -> background -------------------------------------------------------------
+/** The browser language as the page sees it (navigator.language): badges speak the language of the side panel. */
+const language = z.optional(z.enum(['fr', 'en']));
+
 export const ContentRequestSchema = z.discriminatedUnion('type', [
   /** First message of a page: what the overlay needs to know for this site. */
-  z.object({ type: z.literal('site-settings') }),
+  z.object({ type: z.literal('site-settings'), language }),
   /** The invoices visible on the page: stored (upsert), answered with their badge annotations. */
-  z.object({ type: z.literal('invoices-seen'), invoices: z.array(WireInvoiceSchema).check(z.maxLength(50_000)) }),
+  z.object({
+    type: z.literal('invoices-seen'),
+    invoices: z.array(WireInvoiceSchema).check(z.maxLength(50_000)),
+    language,
+  }),
   /** A badge was clicked: open the side panel on that invoice's customer. */
   z.object({ type: z.literal('open-customer'), invoiceNumber: text(200) }),
 ]);
