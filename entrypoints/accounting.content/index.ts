@@ -6,18 +6,36 @@ import {
   SiteSettingsSchema,
   type ContentRequest,
 } from '@/utils/messaging/protocol';
-import { Overlay } from '@/utils/overlay/overlay';
+import { extractContextOf, Overlay, runSteps } from '@/utils/overlay/overlay';
 import { watchPage } from '@/utils/overlay/watch';
 import { ACCOUNTING_MATCHES } from '@/utils/sites/hosts';
+import { prepareInvoicesSteps } from '@/utils/sites';
+import type { PreparedPage } from '@/utils/sites/types';
 
 export default defineContentScript({
   matches: ACCOUNTING_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
     const send = (request: ContentRequest): Promise<unknown> => browser.runtime.sendMessage(request);
-    const settings = SiteSettingsSchema.parse(await send({ type: 'site-settings' }));
+    const settingsReply = send({ type: 'site-settings' });
+    const later = taskQueue(() => ctx.isValid);
+    let overlay: Overlay | undefined;
+    const watch = watchPage(ctx, document, () => overlay?.scan());
+    // Read the page while the background answers (the thread would idle), in short tasks apart from loading
+    // this script: with the usual settings (no date order or currency set for this site) and an unchanged
+    // page, that reading is the one the first scan needs.
+    const changesBefore = watch.changes();
+    const early = extractContextOf(document);
+    const preparing = new Promise<PreparedPage>((resolve) =>
+      later(() =>
+        runSteps(prepareInvoicesSteps(document, new URL(location.href), early), { later }, resolve, () => ctx.isValid),
+      ),
+    );
+    const [settings, earlyPage] = await Promise.all([settingsReply.then((reply) => SiteSettingsSchema.parse(reply)), preparing]);
+    // Badging starts in a task of its own, whichever of the two ended last.
+    await new Promise<void>((resolve) => later(resolve));
     if (!ctx.isValid) return;
-    const overlay = new Overlay({
+    overlay = new Overlay({
       doc: document,
       url: () => new URL(location.href),
       today: () => todayInLocalTime(new Date()),
@@ -25,20 +43,44 @@ export default defineContentScript({
       reportInvoices: async (invoices) =>
         InvoicesSeenResponseSchema.parse(await send({ type: 'invoices-seen', invoices })).annotations,
       openCustomer: (invoiceNumber) => void send({ type: 'open-customer', invoiceNumber }),
-      later: (fn) => ctx.setTimeout(fn, 0),
+      later,
+      quietly: watch.quietly,
     });
     const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
       // Only our own background talks to us; anything else is ignored.
       if (sender.id !== browser.runtime.id || sender.tab) return;
       const event = ContentEventSchema.safeParse(message);
-      if (event.success && event.data.type === 'refresh') void overlay.refreshAnnotations();
+      if (event.success && event.data.type === 'refresh') void overlay?.refreshAnnotations();
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
-      overlay.destroy();
+      overlay?.destroy();
     });
-    watchPage(ctx, document, () => overlay.scan());
-    overlay.scan();
+    const current = extractContextOf(document, settings);
+    const stillValid =
+      watch.changes() === changesBefore &&
+      current.lang === early.lang &&
+      current.userDateOrder === early.userDateOrder &&
+      current.defaultCurrency === early.defaultCurrency;
+    overlay.scan(stillValid ? earlyPage : undefined);
   },
 });
+
+/**
+ * Runs functions in later tasks, in order, one per task, while `alive()`. A posted message is a new task with
+ * no delay, where chained `setTimeout(0)` calls are clamped to 4 ms each after a few: a scan of a long list
+ * takes a dozen tasks.
+ */
+function taskQueue(alive: () => boolean): (fn: () => void) => void {
+  const queue: Array<() => void> = [];
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const fn = queue.shift();
+    if (fn && alive()) fn();
+  };
+  return (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(null);
+  };
+}

@@ -1,12 +1,13 @@
-// Wires a page's invoices to badges: extract (pure adapter), compute status (pure domain), then touch the DOM
-// as little as possible: rows in the viewport first, every other row in one more batch, so the table is
-// laid out twice at most however long it is.
-import { invoiceStatus } from '../domain/status';
+// Wires a page's invoices to badges: prepare the page's lists (pure adapter), compute statuses (pure domain),
+// and touch the DOM as little as possible. The rows in the viewport are read and badged at once; every other
+// row is read in short tasks, its badge built detached, and all of those are attached in one last task. So a
+// scan lays the table out twice however long it is (once more if contact-log annotations come back after
+// that), and no task of ours runs long.
+import { invoiceStatus, type InvoiceStatusOptions } from '../domain/status';
 import type { IsoDate } from '../domain/types';
-import type { Language } from '../i18n/language';
 import type { BadgeAnnotation, SiteSettings, WireInvoice } from '../messaging/protocol';
-import { extractInvoices } from '../sites';
-import type { ExtractedInvoice, ExtractProblem } from '../sites/types';
+import { prepareInvoicesSteps } from '../sites';
+import type { ExtractContext, ExtractedInvoice, PreparedList, PreparedPage } from '../sites/types';
 import { BADGE_TAG, createBadge, type BadgeData, type BadgeHandle } from './badge';
 import { showProblems } from './notice';
 
@@ -18,75 +19,207 @@ export interface OverlayDeps {
   /** Stores what the page shows and answers with the contact-log annotations per invoice number. */
   reportInvoices: (invoices: WireInvoice[]) => Promise<Record<string, BadgeAnnotation>>;
   openCustomer: (invoiceNumber: string) => void;
-  /** Defers work to a later task (ctx.setTimeout in the content script). */
+  /** Defers work to a later task (a fresh task of the content script's event loop). */
   later: (fn: () => void) => void;
+  /** Milliseconds of a monotonic clock, to keep each task short; `performance.now()` by default. */
+  now?: () => number;
+  /** Runs a synchronous batch of our DOM writes (the page watcher need not look at them); runs it directly by default. */
+  quietly?: (write: () => void) => void;
 }
 
-/** Badges are built detached in slices of this many per task, so no task of ours runs long. */
-const BUILD_SLICE = 1500;
+/** Time one task may spend reading rows and building badges (the promise is under 50 ms per task). */
+export const SLICE_BUDGET_MS = 25;
+/** Time one task may spend finding the page's lists: the first badges wait for it, so fewer, longer tasks. */
+export const PREPARE_BUDGET_MS = 40;
+/** Lists up to this long are read and badged at once: splitting them would cost more than it saves. */
+export const SMALL_LIST = 200;
+/** Invoices per message to the background, one message per task: serializing many more at once makes a long task. */
+export const REPORT_CHUNK = 2000;
+/** When the page changes faster than a scan finishes, badges built so far are attached after this long anyway. */
+const STARVATION_MS = 1000;
+
+/** One reading of the page, from `scan()` to its last task. */
+interface Pass {
+  generation: number;
+  page: PreparedPage;
+  today: IsoDate;
+  statusOptions: InvoiceStatusOptions;
+  /** Badge hosts this pass gives a badge (the first invoice of a host wins). */
+  wanted: Set<Element>;
+  /** Badges built detached, attached by the last task. */
+  built: Array<[Element, BadgeHandle]>;
+  /** Hosts of `built` that hold a stray badge to remove (looked for while reading, to keep the last task short). */
+  strays: Set<Element>;
+  /** Badges already in the page that need new data, re-homing or a stray copy removed, done by the last task. */
+  updates: Array<[Element, BadgeHandle, BadgeData]>;
+}
+
+/**
+ * Runs `steps` (e.g. {@link prepareInvoicesSteps}) in tasks of about {@link PREPARE_BUDGET_MS}, the first one
+ * now, then calls `done` with the result in the task that finished it. Stops for good once `alive()` is false.
+ */
+export function runSteps<T>(
+  steps: Generator<void, T, void>,
+  tasks: Pick<OverlayDeps, 'later' | 'now'>,
+  done: (value: T) => void,
+  alive: () => boolean = () => true,
+): void {
+  const now = tasks.now ?? (() => performance.now());
+  const run = (): void => {
+    if (!alive()) return;
+    const deadline = now() + PREPARE_BUDGET_MS;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        done(step.value);
+        return;
+      }
+      if (now() >= deadline) {
+        tasks.later(run);
+        return;
+      }
+    }
+  };
+  run();
+}
+
+/** What reading a page needs to know: its language and this site's settings. */
+export function extractContextOf(
+  doc: Document,
+  settings?: Pick<SiteSettings, 'dateOrder' | 'defaultCurrency'>,
+): ExtractContext {
+  const ctx: ExtractContext = { lang: doc.documentElement.lang || '' };
+  if (settings?.dateOrder) ctx.userDateOrder = settings.dateOrder;
+  if (settings?.defaultCurrency) ctx.defaultCurrency = settings.defaultCurrency;
+  return ctx;
+}
 
 export class Overlay {
   private readonly handles = new Map<Element, BadgeHandle>();
-  private annotations: Record<string, BadgeAnnotation> = {};
-  private reported = new Map<string, string>();
+  private readonly annotations: Record<string, BadgeAnnotation> = {};
+  /** Facts last sent to the background per invoice number, to send only what changed. */
+  private readonly reported = new Map<string, WireInvoice>();
+  /** Facts waiting to be sent, oldest first, and the latest of them per number. */
+  private outbox: WireInvoice[] = [];
+  private readonly queued = new Map<string, WireInvoice>();
+  private flushScheduled = false;
+  /** Reports sent and not answered yet. */
+  private pendingReports = 0;
+  /** Invoice numbers whose annotation arrived since the badges in the page were last brought up to date. */
+  private readonly freshAnnotations = new Set<string>();
   private generation = 0;
+  /** The pass whose rows are still being read, and since when passes have been superseded without finishing. */
+  private inflight: Pass | null = null;
+  private inflightSince = 0;
+  /** Badges built by a superseded pass and never attached: the next pass reuses them. */
+  private readonly spare = new Map<Element, BadgeHandle>();
 
   constructor(private readonly deps: OverlayDeps) {}
 
-  /** Number of badges currently tracked (for tests and the benchmark). */
+  /** Number of badges currently in the page (for tests and the benchmark). */
   get size(): number {
     return this.handles.size;
   }
 
-  /** Reads the page and brings the badges in line with it. Safe to call at any time, any number of times. */
-  scan(): void {
+  /**
+   * Reads the page and brings the badges in line with it. Safe to call at any time, any number of times: a
+   * newer scan takes over from one still reading. The rows in the viewport (every row of a short list) are
+   * badged before this returns, unless finding the lists of a very long page takes more than a task; the
+   * others within a few short tasks.
+   * @param prepared the page's lists when they were just prepared with {@link extractContextOf} these settings
+   *   and the page has not changed since (the content script prepares while the settings are on their way).
+   */
+  scan(prepared?: PreparedPage): void {
     const generation = ++this.generation;
+    if (prepared) {
+      this.badge(prepared, generation);
+      return;
+    }
     const { doc, settings } = this.deps;
-    const result = extractInvoices(doc, this.deps.url(), {
-      lang: doc.documentElement.lang || '',
-      userDateOrder: settings.dateOrder,
-      defaultCurrency: settings.defaultCurrency,
+    runSteps(
+      prepareInvoicesSteps(doc, this.deps.url(), extractContextOf(doc, settings)),
+      this.deps,
+      (page) => this.badge(page, generation),
+      () => generation === this.generation,
+    );
+  }
+
+  /** Badges a prepared page: the viewport now, every other row in later tasks (see {@link scan}). */
+  private badge(page: PreparedPage, generation: number): void {
+    const now = this.deps.now ?? (() => performance.now());
+    const started = now();
+    const { doc, settings } = this.deps;
+    // Geometry before any write of ours: the page is laid out already, so this forces no extra layout.
+    const viewportHeight = doc.defaultView?.innerHeight ?? 800;
+    const ranges = page.lists.map((list) => visibleRange(list, viewportHeight));
+
+    const previous = this.inflight;
+    if (previous) {
+      for (const [host, handle] of previous.built) this.spare.set(host, handle);
+    } else {
+      this.inflightSince = started;
+    }
+    const pass: Pass = {
+      generation,
+      page,
+      today: this.deps.today(),
+      statusOptions: { dueSoonDays: settings.dueSoonDays, defaultTermDays: settings.defaultTermDays },
+      wanted: new Set(),
+      built: [],
+      strays: new Set(),
+      updates: [],
+    };
+    this.inflight = pass;
+    this.quietly(() => {
+      if (previous && started - this.inflightSince > STARVATION_MS) {
+        // The page keeps changing before a scan ends: attach what was built rather than never finishing.
+        this.attach([...this.spare]);
+        this.spare.clear();
+        this.applyAnnotations(true);
+        this.inflightSince = started;
+      }
+      // The viewport: read, badged and inserted now, in one batch.
+      page.lists.forEach((list, k) => {
+        const { start, end } = ranges[k]!;
+        for (let i = start; i < end; i++) this.take(list.read(i), pass, true);
+      });
+      this.attach(pass.built);
+      pass.built = [];
     });
-    showProblems(doc, result.problems as ExtractProblem[], settings.language);
-    const today = this.deps.today();
-    const wanted = new Map<Element, { invoice: ExtractedInvoice; data: BadgeData }>();
-    for (const invoice of result.invoices) {
-      const status = invoiceStatus(invoice.facts, today, {
-        dueSoonDays: settings.dueSoonDays,
-        defaultTermDays: settings.defaultTermDays,
-      });
-      if (!status || wanted.has(invoice.badgeHost)) continue;
-      wanted.set(invoice.badgeHost, {
-        invoice,
-        data: { invoiceNumber: invoice.facts.number, status: status.status, daysOverdue: status.daysOverdue },
-      });
-    }
+    this.flush();
 
-    for (const [host, handle] of this.handles) {
-      if (!wanted.has(host) || !host.isConnected) {
-        handle.el.remove();
-        this.handles.delete(host);
-      }
+    // Every other row: just below the viewport first, then above it.
+    const segments: Array<{ list: PreparedList; from: number; to: number }> = [];
+    page.lists.forEach((list, k) => {
+      const { start, end } = ranges[k]!;
+      if (end < list.count) segments.push({ list, from: end, to: list.count });
+      if (start > 0) segments.push({ list, from: 0, to: start });
+    });
+    if (segments.length === 0) {
+      this.finish(pass);
+      return;
     }
-
-    const fresh: Array<[Element, BadgeData]> = [];
-    for (const [host, { data }] of wanted) {
-      const handle = this.handles.get(host);
-      removeStrayBadges(host, handle?.el);
-      if (!handle) {
-        fresh.push([host, data]);
-        continue;
+    let segment = 0;
+    let i = segments[0]!.from;
+    const step = (): void => {
+      if (generation !== this.generation) return; // a newer scan owns the page now
+      const deadline = now() + SLICE_BUDGET_MS;
+      let done = 0;
+      while (segment < segments.length) {
+        const { list, to } = segments[segment]!;
+        if (i >= to) {
+          segment++;
+          i = segments[segment]?.from ?? 0;
+          continue;
+        }
+        this.take(list.read(i++), pass, false);
+        // The clock is read every few rows: a row costs microseconds, the clock is not free either.
+        if ((++done & 15) === 0 && now() >= deadline) break;
       }
-      if (handle.el.parentNode !== host) host.append(handle.el);
-      if (!sameBadge(handle.data, data)) {
-        handle.data = data;
-        handle.render(this.annotations[data.invoiceNumber]);
-      }
-    }
-    this.insert(fresh, generation);
-    // Every invoice is stored, badged or not: a credit note reduces what the customer owes, and a draft
-    // or cancelled invoice seen later must update the stored one.
-    this.report(result.invoices);
+      if (segment < segments.length) this.deps.later(step);
+      else this.deps.later(() => this.finish(pass));
+    };
+    this.deps.later(step);
   }
 
   /** Applies new annotations (after a log change) without re-reading the page. */
@@ -95,78 +228,199 @@ export class Overlay {
     this.scan();
   }
 
-  private insert(fresh: Array<[Element, BadgeData]>, generation: number): void {
-    if (fresh.length === 0) return;
-    const visible = splitVisible(fresh.map(([host]) => host));
-    const first = fresh.slice(visible.start, visible.end);
-    const rest = [...fresh.slice(0, visible.start), ...fresh.slice(visible.end)];
-    this.attach(this.build(first));
-    if (rest.length === 0) return;
-    // Build the rest detached, slice by slice, then attach them all in one task: one relayout, short tasks.
-    const built: Array<[Element, BadgeHandle]> = [];
-    let next = 0;
-    const step = () => {
-      if (generation !== this.generation) return; // a newer scan owns the page now
-      built.push(...this.build(rest.slice(next, next + BUILD_SLICE)));
-      next += BUILD_SLICE;
-      if (next < rest.length) this.deps.later(step);
-      else this.deps.later(() => generation === this.generation && this.attach(built));
-    };
-    this.deps.later(step);
-  }
-
-  private build(items: Array<[Element, BadgeData]>): Array<[Element, BadgeHandle]> {
-    const { doc, settings, openCustomer } = this.deps;
-    return items.map(([host, data]) => {
-      const handle = createBadge(doc, data, settings.language, () => openCustomer(handle.data.invoiceNumber));
-      const annotation = this.annotations[data.invoiceNumber];
-      if (annotation) handle.render(annotation);
-      return [host, handle];
-    });
-  }
-
-  private attach(items: Array<[Element, BadgeHandle]>): void {
-    for (const [host, handle] of items) {
-      if (!host.isConnected || this.handles.has(host)) continue;
-      host.append(handle.el);
-      this.handles.set(host, handle);
-    }
-  }
-
-  /** Sends only invoices whose facts changed since last reported; applies the annotations that come back. */
-  private report(invoices: ExtractedInvoice[]): void {
-    const changed: WireInvoice[] = [];
-    for (const { facts } of invoices) {
-      const wire = toWire(facts);
-      const key = JSON.stringify(wire);
-      if (this.reported.get(wire.number) === key) continue;
-      this.reported.set(wire.number, key);
-      changed.push(wire);
-    }
-    if (changed.length === 0) return;
-    this.deps
-      .reportInvoices(changed)
-      .then((annotations) => {
-        Object.assign(this.annotations, annotations);
-        for (const handle of this.handles.values()) {
-          const annotation = this.annotations[handle.data.invoiceNumber];
-          const key = annotation ? JSON.stringify(annotation) : '';
-          if (key === handle.annotationKey) continue;
-          handle.annotationKey = key;
-          handle.render(annotation);
-        }
-      })
-      .catch(() => {
-        // The background may be restarting; forget what we sent so the next scan reports again.
-        for (const wire of changed) this.reported.delete(wire.number);
-      });
-  }
-
   /** Removes every badge (extension reloaded or disabled). */
   destroy(): void {
     this.generation++;
+    this.inflight = null;
     for (const handle of this.handles.values()) handle.el.remove();
     this.handles.clear();
+    this.spare.clear();
+    this.outbox = [];
+    this.queued.clear();
+    this.freshAnnotations.clear();
+  }
+
+  /**
+   * One invoice of the page: queued for the background, and its badge brought up to date, at once in the
+   * viewport (`immediate`), else built detached or noted for the pass's last task (no layout until then).
+   */
+  private take(invoice: ExtractedInvoice | null, pass: Pass, immediate: boolean): void {
+    if (!invoice) return;
+    // Every invoice is stored, badged or not: a credit note reduces what the customer owes, and a draft or
+    // cancelled invoice seen later must update the stored one.
+    this.queueReport(invoice.facts);
+    const status = invoiceStatus(invoice.facts, pass.today, pass.statusOptions);
+    const host = invoice.badgeHost;
+    if (!status || pass.wanted.has(host)) return;
+    pass.wanted.add(host);
+    const data: BadgeData = {
+      invoiceNumber: invoice.facts.number,
+      status: status.status,
+      daysOverdue: status.daysOverdue,
+    };
+    const handle = this.handles.get(host);
+    if (handle) {
+      if (immediate) this.update(host, handle, data);
+      else if (!sameBadge(handle.data, data) || handle.el.parentNode !== host || hasStrayBadge(host, handle.el)) {
+        pass.updates.push([host, handle, data]);
+      }
+      return;
+    }
+    let fresh = this.spare.get(host);
+    if (fresh) {
+      this.spare.delete(host);
+      if (!sameBadge(fresh.data, data)) {
+        fresh.data = data;
+        fresh.render(this.annotations[data.invoiceNumber]);
+      }
+    } else {
+      fresh = this.build(data);
+    }
+    if (!immediate && hasStrayBadge(host, null)) pass.strays.add(host);
+    pass.built.push([host, fresh]);
+  }
+
+  /** The pass's last task: every badge built detached goes in at once, then stale badges go. */
+  private finish(pass: Pass): void {
+    if (pass.generation !== this.generation) return;
+    this.inflight = null;
+    this.spare.clear();
+    this.quietly(() => {
+      const attached = this.attach(pass.built, pass.strays);
+      pass.built = [];
+      for (const [host, handle, data] of pass.updates) {
+        if (this.handles.get(host) === handle) this.update(host, handle, data);
+      }
+      for (const [host, handle] of this.handles) {
+        // Hosts badged just now are in the page: no need to ask again.
+        if (!pass.wanted.has(host) || (!attached.has(host) && !host.isConnected)) {
+          handle.el.remove();
+          this.handles.delete(host);
+        }
+      }
+      // Annotations that came back during the pass, in this same batch of changes (one relayout).
+      this.applyAnnotations(true);
+      showProblems(this.deps.doc, pass.page.problems(), this.deps.settings.language);
+    });
+    // The facts still to send go from the next task on: this one relays out the whole list already.
+    this.scheduleFlush();
+  }
+
+  private build(data: BadgeData): BadgeHandle {
+    const { doc, settings, openCustomer } = this.deps;
+    const handle = createBadge(doc, data, settings.language, () => openCustomer(handle.data.invoiceNumber));
+    const annotation = this.annotations[data.invoiceNumber];
+    if (annotation) {
+      handle.annotationKey = JSON.stringify(annotation);
+      handle.render(annotation);
+    }
+    return handle;
+  }
+
+  /**
+   * Puts built badges in their hosts (skipping hosts gone or badged meanwhile), with the latest annotations,
+   * removing stray badges from every host, or only from `strays` when the hosts were looked at already.
+   * Returns the hosts badged.
+   */
+  private attach(items: Array<[Element, BadgeHandle]>, strays?: Set<Element>): Set<Element> {
+    const attached = new Set<Element>();
+    for (const [host, handle] of items) {
+      if (this.handles.has(host) || !host.isConnected) continue;
+      if (!strays || strays.has(host)) removeStrayBadges(host, handle.el);
+      // Annotations that arrived while the badge waited detached (rendered before it is in the page).
+      const annotation = this.annotations[handle.data.invoiceNumber];
+      if (annotation) this.annotate(handle, annotation);
+      host.append(handle.el);
+      this.handles.set(host, handle);
+      attached.add(host);
+    }
+    return attached;
+  }
+
+  /** Runs a batch of DOM writes of ours (see {@link OverlayDeps.quietly}). */
+  private quietly(write: () => void): void {
+    if (this.deps.quietly) this.deps.quietly(write);
+    else write();
+  }
+
+  /** Brings a badge in the page up to date: one badge per host, in its host, showing `data`. */
+  private update(host: Element, handle: BadgeHandle, data: BadgeData): void {
+    removeStrayBadges(host, handle.el);
+    if (handle.el.parentNode !== host) host.append(handle.el);
+    if (!sameBadge(handle.data, data)) {
+      handle.data = data;
+      handle.render(this.annotations[data.invoiceNumber]);
+    }
+  }
+
+  private annotate(handle: BadgeHandle, annotation: BadgeAnnotation): void {
+    const key = JSON.stringify(annotation);
+    if (key === handle.annotationKey) return;
+    handle.annotationKey = key;
+    handle.render(annotation);
+  }
+
+  /** Queues an invoice's facts for the background unless they are what it was last sent (or is about to be). */
+  private queueReport(facts: ExtractedInvoice['facts']): void {
+    const wire = toWire(facts);
+    const sent = this.reported.get(wire.number);
+    const waiting = this.queued.get(wire.number);
+    if ((sent && sameWire(sent, wire)) || (waiting && sameWire(waiting, wire))) return;
+    this.queued.set(wire.number, wire);
+    this.outbox.push(wire);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.outbox.length === 0) return;
+    this.flushScheduled = true;
+    this.deps.later(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Sends one chunk of queued facts (the rest in later tasks) and notes the annotations that come back. */
+  private flush(): void {
+    if (this.outbox.length === 0) return;
+    const batch = this.outbox.splice(0, REPORT_CHUNK);
+    for (const wire of batch) {
+      this.reported.set(wire.number, wire);
+      if (this.queued.get(wire.number) === wire) this.queued.delete(wire.number);
+    }
+    this.scheduleFlush();
+    this.pendingReports++;
+    this.deps
+      .reportInvoices(batch)
+      .then((annotations) => {
+        Object.assign(this.annotations, annotations);
+        for (const number of Object.keys(annotations)) this.freshAnnotations.add(number);
+      })
+      .catch(() => {
+        // The background may be restarting; forget what we sent so the next scan reports again.
+        for (const wire of batch) {
+          if (this.reported.get(wire.number) === wire) this.reported.delete(wire.number);
+        }
+      })
+      .finally(() => {
+        this.pendingReports--;
+        this.quietly(() => this.applyAnnotations(false));
+      });
+  }
+
+  /**
+   * Shows the annotations that arrived on the badges in the page. Changing a badge in the page relays the
+   * table out, so this waits (unless `now`) until no scan is reading and no report is on its way: then
+   * every annotation goes in at once. Badges not in the page yet get theirs when attached.
+   */
+  private applyAnnotations(now: boolean): void {
+    if (this.freshAnnotations.size === 0) return;
+    if (!now && (this.inflight !== null || this.pendingReports > 0 || this.outbox.length > 0)) return;
+    for (const handle of this.handles.values()) {
+      const number = handle.data.invoiceNumber;
+      const annotation = this.annotations[number];
+      if (annotation && this.freshAnnotations.has(number)) this.annotate(handle, annotation);
+    }
+    this.freshAnnotations.clear();
   }
 }
 
@@ -174,10 +428,21 @@ function sameBadge(a: BadgeData, b: BadgeData): boolean {
   return a.invoiceNumber === b.invoiceNumber && a.status === b.status && a.daysOverdue === b.daysOverdue;
 }
 
+/** True when `host` holds a badge other than `keep`. */
+function hasStrayBadge(host: Element, keep: Element | null): boolean {
+  for (let child = host.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === BADGE_TAG && child !== keep) return true;
+  }
+  return false;
+}
+
 /** Badges left by an earlier copy of this script (extension reload) or cloned by the page: never two per invoice. */
 function removeStrayBadges(host: Element, keep: Element | undefined): void {
-  for (const child of Array.from(host.children)) {
+  let child = host.firstElementChild;
+  while (child) {
+    const next = child.nextElementSibling;
     if (child.localName === BADGE_TAG && child !== keep) child.remove();
+    child = next;
   }
 }
 
@@ -196,30 +461,50 @@ function toWire(facts: ExtractedInvoice['facts']): WireInvoice {
   return wire;
 }
 
+/** True when two reports carry the same facts. */
+function sameWire(a: WireInvoice, b: WireInvoice): boolean {
+  return (
+    a.number === b.number &&
+    a.customerName === b.customerName &&
+    a.issueDate === b.issueDate &&
+    a.dueDate === b.dueDate &&
+    sameMoney(a.total, b.total) &&
+    sameMoney(a.amountDue, b.amountDue) &&
+    a.lifecycle === b.lifecycle &&
+    a.kind === b.kind &&
+    a.paid === b.paid
+  );
+}
+
+function sameMoney(a: WireInvoice['total'], b: WireInvoice['total']): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.amountMinor === b.amountMinor && a.currency === b.currency);
+}
+
 /**
- * Finds the run of hosts that lies in the viewport, by binary search over their rows' positions (hosts are in
- * document order, so their tops increase). Reads O(log n) rectangles of an already laid-out page.
+ * The run of a list's rows that lies in the viewport, by binary search over their positions (rows are in
+ * document order, so their tops increase): O(log n) rectangles read. A list of at most {@link SMALL_LIST} rows
+ * counts as visible whole. `end` is exclusive; at least one row is returned when the list is not above the view.
  */
-export function splitVisible(hosts: Element[]): { start: number; end: number } {
-  const n = hosts.length;
-  if (n <= 200) return { start: 0, end: n };
-  const view = hosts[0]!.ownerDocument.defaultView;
-  const height = view?.innerHeight ?? 800;
-  const top = (i: number) => hosts[i]!.getBoundingClientRect();
+export function visibleRange(
+  list: Pick<PreparedList, 'count' | 'rowAt'>,
+  viewportHeight: number,
+): { start: number; end: number } {
+  const n = list.count;
+  if (n <= SMALL_LIST) return { start: 0, end: n };
+  const rect = (i: number) => list.rowAt(i).getBoundingClientRect();
   let lo = 0;
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (top(mid).bottom < 0) lo = mid + 1;
+    if (rect(mid).bottom < 0) lo = mid + 1;
     else hi = mid;
   }
   const start = lo;
   hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (top(mid).top <= height) lo = mid + 1;
+    if (rect(mid).top <= viewportHeight) lo = mid + 1;
     else hi = mid;
   }
-  const end = Math.max(lo, Math.min(n, start + 1));
-  return { start, end };
+  return { start, end: Math.max(lo, Math.min(n, start + 1)) };
 }

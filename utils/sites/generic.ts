@@ -9,7 +9,15 @@ import type { StatusTextFacts } from '../domain/status-text';
 import type { InvoiceFacts, IsoDate, Money } from '../domain/types';
 import { classifyHeader, isTotalRowLabel } from './headers';
 import type { ColumnRole } from './headers';
-import type { ExtractContext, ExtractedInvoice, ExtractProblem, ExtractResult, SiteAdapter } from './types';
+import type {
+  ExtractContext,
+  ExtractedInvoice,
+  ExtractProblem,
+  ExtractResult,
+  PreparedList,
+  PreparedPage,
+  SiteAdapter,
+} from './types';
 
 /** Tag of the badge element the extension inserts; never read as page content. */
 export const BADGE_TAG = 'amiable-badge';
@@ -19,7 +27,7 @@ const SKIPPED_TAGS = new Set([BADGE_TAG, 'script', 'style', 'template', 'noscrip
 const BREAKING_TAGS = new Set(['br', 'div', 'p', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function collectText(node: Node, out: string[]): void {
-  for (const child of Array.from(node.childNodes)) {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       out.push(child.nodeValue ?? '');
     } else if (child.nodeType === 1) {
@@ -34,6 +42,9 @@ function collectText(node: Node, out: string[]): void {
   }
 }
 
+/** Text that collapsing whitespace and trimming would change: any but single inner spaces, or U+200B. */
+const UNTIDY = /[^\S ]|\s\s|^\s|\s$|\u200b/;
+
 /**
  * The text of an element as a reader (and a screen reader) gets it, whitespace collapsed, leaving out
  * `<amiable-badge>` elements, scripts/styles and `aria-hidden` decoration, so a page we already badged reads
@@ -41,11 +52,23 @@ function collectText(node: Node, out: string[]): void {
  */
 export function cellText(node: Node | null | undefined): string {
   if (!node) return '';
-  // Fast path for the common cell holding only text (most of a large list).
-  if (node.nodeType === 1 && (node as Element).childElementCount === 0) {
-    const text = node.textContent ?? '';
+  if (node.nodeType === 1) return elementText(node as Element);
+  return walkedText(node);
+}
+
+/** {@link cellText} of an element (one DOM call fewer: on a long list, each counts). */
+function elementText(el: Element | undefined): string {
+  if (!el) return '';
+  // Fast path for the common cell holding only text (most of a large list), fastest when already tidy.
+  if (el.childElementCount === 0) {
+    const text = el.textContent ?? '';
+    if (!UNTIDY.test(text)) return text;
     return text.includes('\u200b') ? text.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim() : text.replace(/\s+/g, ' ').trim();
   }
+  return walkedText(el);
+}
+
+function walkedText(node: Node): string {
   const out: string[] = [];
   collectText(node, out);
   return out.join('').replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
@@ -53,30 +76,53 @@ export function cellText(node: Node | null | undefined): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared list core: from cells per row to invoice facts (also used by platform adapters).
+//
+// A list is read in two phases so a long one never blocks the page: `prepareList` finds each row's number and
+// date texts (all it needs to decide how the list's dates read), then `read(i)` parses one row on demand.
 
-/** One row of a list, with the cell holding each column role. */
-export interface ListRow {
-  row: Element;
-  cells: Partial<Record<ColumnRole, Element>>;
-  /** Other cells showing the total (e.g. in another currency), used when `cells.total`'s currency differs from the amount due. */
-  altTotals?: Element[];
+/** Cells of many rows for a few columns in one flat array: no object or Map per row on a 10,000-row list. */
+export class RowCells {
+  readonly rows: Element[] = [];
+  private readonly cells: Array<Element | undefined> = [];
+
+  /** @param width cell slots per row */
+  constructor(readonly width: number) {}
+
+  /** Adds a row and its cells, `cells[slot]` per slot (undefined where the row has none). */
+  add(row: Element, cells: ReadonlyArray<Element | undefined>): void {
+    this.rows.push(row);
+    for (let slot = 0; slot < this.width; slot++) this.cells.push(cells[slot]);
+  }
+
+  /** The cell of row `i` in `slot`; undefined when the row has none or `slot` is negative. */
+  at(i: number, slot: number): Element | undefined {
+    return slot < 0 ? undefined : this.cells[i * this.width + slot];
+  }
 }
 
 /** A list of invoices as columns and rows, ready to be read. */
 export interface ListSource {
   /** The visible header of each column, for messages the user reads. */
   headers: Partial<Record<ColumnRole, string>>;
-  rows: ListRow[];
+  /** Candidate rows, in document order. */
+  rows: readonly Element[];
+  /** The cell of row `i` holding a column role, if the row has one. */
+  cell(i: number, role: ColumnRole): Element | undefined;
+  /** Other cells of row `i` showing the total (e.g. in another currency), used when the total's currency differs from the amount due's. */
+  altTotals?: (i: number) => readonly Element[] | undefined;
   /** Reads the date shown by a date cell; defaults to its text. */
   readDateText?: (cell: Element) => string;
-  /** Reads what the row's status says; defaults to classifying the status cell's text. */
-  readStatus?: (row: ListRow) => StatusTextFacts;
+  /** Reads what row `i`'s status says; defaults to classifying the status cell's text. */
+  readStatus?: (i: number) => StatusTextFacts;
+}
+
+/** A prepared list that also tells, before reading a row, which number it would have (for de-duplication). */
+export interface SourceList extends PreparedList {
+  /** The number row `i` shows: the invoice's number whenever `read(i)` gives one. */
+  numberAt(i: number): string;
 }
 
 type DateRole = 'issueDate' | 'dueDate';
-type AmountRole = 'total' | 'amountDue';
-const DATE_ROLES: readonly DateRole[] = ['issueDate', 'dueDate'];
-const AMOUNT_ROLES: readonly AmountRole[] = ['total', 'amountDue'];
 
 /** True when the columns are those of an invoice list: a number, a date and an amount. */
 export function isInvoiceList(roles: ReadonlySet<ColumnRole> | Partial<Record<ColumnRole, unknown>>): boolean {
@@ -133,6 +179,7 @@ function needsOrder(samples: string[]): boolean {
  * ambiguous borrows the evidence of the list's other date columns (one page formats all its dates alike);
  * if that does not settle it either, the column is reported and left undecided. Columns whose dates read
  * the same either way (ISO, month names, `15/11/2026`) or that are empty never count as ambiguous.
+ * Only which texts occur matters, not how often: callers may pass each distinct text once.
  */
 export function resolveColumnOrders<K extends string>(
   samplesByColumn: Partial<Record<K, string[]>>,
@@ -169,19 +216,31 @@ function readMoney(text: string, ctx: ExtractContext): Money | null | undefined 
   return parseMoney(text, ctx.defaultCurrency ? { defaultCurrency: ctx.defaultCurrency } : undefined);
 }
 
-/** Tracks cells we could not read, to report one problem per column rather than one per row. */
+/**
+ * Tracks cells we could not read, to report one problem per column rather than one per row. Each cell comes
+ * with its place in the list (`order`), so the problems and their examples are the same whatever order the
+ * rows are read in: columns by their first unreadable cell, the example being that first cell.
+ */
 class UnreadableCells {
-  private readonly byColumn = new Map<string, { count: number; example: string }>();
-  add(header: string, text: string): void {
+  private readonly byColumn = new Map<string, { count: number; example: string; first: number }>();
+  add(header: string, text: string, order: number): void {
     const entry = this.byColumn.get(header);
-    if (entry) entry.count++;
-    else this.byColumn.set(header, { count: 1, example: text });
+    if (!entry) this.byColumn.set(header, { count: 1, example: text, first: order });
+    else {
+      entry.count++;
+      if (order < entry.first) {
+        entry.first = order;
+        entry.example = text;
+      }
+    }
   }
   problems(): ExtractProblem[] {
-    return [...this.byColumn].map(([header, { count, example }]) => ({
-      kind: 'unreadable-cell' as const,
-      message: `${count} row${count > 1 ? 's' : ''} skipped: “${example}” in column “${header}” could not be read.`,
-    }));
+    return [...this.byColumn]
+      .sort(([, a], [, b]) => a.first - b.first)
+      .map(([header, { count, example }]) => ({
+        kind: 'unreadable-cell' as const,
+        message: `${count} row${count > 1 ? 's' : ''} skipped: “${example}” in column “${header}” could not be read.`,
+      }));
   }
 }
 
@@ -195,106 +254,316 @@ const ROLE_LABELS: Record<ColumnRole, string> = {
   status: 'status',
 };
 
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /**
- * Reads every row of an invoice list into invoices. Rows without a number, totals rows and rows whose
- * dates or amounts cannot be read are skipped (the last reported). When a date column's order is
- * ambiguous the whole list yields no invoices and one problem naming the column.
+ * Tells whether number cells' texts name invoices: something to track them by, and not a totals label.
+ * Which digits a text shows never makes it a totals label, so the (costly) label test runs once per shape
+ * (`FA-2026-0101` and `FA-2026-0102` are both `FA-0000-0000`): a handful of times for a 10,000-row list.
  */
-export function extractList(source: ListSource, ctx: ExtractContext): ExtractResult {
-  const readDate = source.readDateText ?? ((cell: Element) => cellText(cell));
+function invoiceNumberTest(): (text: string) => boolean {
+  const totalByShape = new Map<string, boolean>();
+  return (text) => {
+    // `/`, `—`: no number yet (an unposted draft), nothing to track the invoice by.
+    if (!HAS_WORD_CHAR.test(text)) return false;
+    const shape = text.replace(/[0-9]/g, '0');
+    let total = totalByShape.get(shape);
+    if (total === undefined) {
+      total = isTotalRowLabel(shape);
+      totalByShape.set(shape, total);
+    }
+    return !total;
+  };
+}
+
+/** A list with nothing to read (yet) but its problems. */
+function emptyList(problems: ExtractProblem[]): SourceList {
+  return {
+    count: 0,
+    rowAt: (i) => {
+      throw new RangeError(`row ${i} of an empty list`);
+    },
+    read: () => null,
+    problems: () => problems,
+    numberAt: () => '',
+  };
+}
+
+/**
+ * Prepares an invoice list: reads each row's number and date texts and decides each date column's order.
+ * Rows without a number and totals rows are left out. When a date column's order is ambiguous the list has no
+ * rows and one problem naming the column. `read(i)` then parses row `i`: rows whose dates or amounts cannot
+ * be read give null (and a problem), as do rows with neither a date nor an amount (group headers, notes).
+ */
+export function prepareList(source: ListSource, ctx: ExtractContext): SourceList {
+  return runToEnd(prepareListSteps(source, ctx));
+}
+
+/** Rows read between two pauses of a preparation in steps (a few milliseconds' work). */
+const ROWS_PER_STEP = 256;
+
+/** Runs a preparation in steps to its end, at once. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link prepareList} in steps: pauses every few hundred rows so a caller can spread a long list over tasks. */
+export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Generator<void, SourceList, void> {
+  const readDate = source.readDateText ?? elementText;
   const header = (role: ColumnRole): string => source.headers[role] || ROLE_LABELS[role];
 
-  // First pass: the texts we need, once per cell.
-  interface Pending {
-    source: ListRow;
-    number: string;
-    dates: Partial<Record<DateRole, string>>;
-  }
-  const pending: Pending[] = [];
-  const samples: Partial<Record<DateRole, string[]>> = {};
-  for (const role of DATE_ROLES) if (source.headers[role] !== undefined) samples[role] = [];
-  for (const row of source.rows) {
-    const number = cellText(row.cells.number);
-    // `/`, `—`: no number yet (an unposted draft), nothing to track the invoice by.
-    if (!/[\p{L}\p{N}]/u.test(number) || isTotalRowLabel(number)) continue;
-    const dates: Partial<Record<DateRole, string>> = {};
-    for (const role of DATE_ROLES) {
-      const cell = row.cells[role];
-      if (!cell) continue;
-      const text = readDate(cell).trim();
-      dates[role] = text;
-      if (text) (samples[role] ??= []).push(text);
+  // The texts the order of the dates depends on, once per cell; everything else waits for `read`.
+  const isInvoiceNumber = invoiceNumberTest();
+  const rowIndex: number[] = [];
+  const numbers: string[] = [];
+  const issueTexts: string[] = [];
+  const dueTexts: string[] = [];
+  const issueSamples = new Set<string>();
+  const dueSamples = new Set<string>();
+  const { rows } = source;
+  // The loop lives in a plain function, called once per step: V8 optimizes that well, not a loop in a generator.
+  const collect = (from: number, to: number): void => {
+    for (let r = from; r < to; r++) {
+      const number = elementText(source.cell(r, 'number'));
+      if (!isInvoiceNumber(number)) continue;
+      const issueCell = source.cell(r, 'issueDate');
+      const dueCell = source.cell(r, 'dueDate');
+      const issue = issueCell ? readDate(issueCell).trim() : '';
+      const due = dueCell ? readDate(dueCell).trim() : '';
+      if (issue) issueSamples.add(issue);
+      if (due) dueSamples.add(due);
+      rowIndex.push(r);
+      numbers.push(number);
+      issueTexts.push(issue);
+      dueTexts.push(due);
     }
-    pending.push({ source: row, number, dates });
+  };
+  for (let from = 0; from < rows.length; from += ROWS_PER_STEP) {
+    if (from > 0) yield;
+    collect(from, Math.min(rows.length, from + ROWS_PER_STEP));
   }
 
+  const samples: Partial<Record<DateRole, string[]>> = {};
+  if (issueSamples.size) samples.issueDate = [...issueSamples];
+  if (dueSamples.size) samples.dueDate = [...dueSamples];
   const { orders, ambiguous } = resolveColumnOrders(samples, ctx);
-  if (ambiguous.length) {
-    return { invoices: [], problems: ambiguous.map((role) => ambiguousDateProblem(header(role))) };
-  }
+  if (ambiguous.length) return emptyList(ambiguous.map((role) => ambiguousDateProblem(header(role))));
 
   const unreadable = new UnreadableCells();
-  const invoices: ExtractedInvoice[] = [];
-  for (const { source: row, number, dates } of pending) {
+  const results: Array<ExtractedInvoice | null | undefined> = new Array<undefined>(rowIndex.length);
+  // A list shows the same few hundred days over and over, and many equal amounts (0,00 € once paid):
+  // parse each text once per column.
+  const moneyCache = new Map<string, Money | null | undefined>();
+  const moneyOf = (text: string): Money | null | undefined => {
+    let money = moneyCache.get(text);
+    if (money === undefined && !moneyCache.has(text)) {
+      money = readMoney(text, ctx);
+      moneyCache.set(text, money);
+    }
+    // A copy: invoices never share an amount object.
+    return money ? { amountMinor: money.amountMinor, currency: money.currency } : money;
+  };
+  const issueCache = new Map<string, IsoDate | null>();
+  const dueCache = new Map<string, IsoDate | null>();
+  const dateOf = (text: string, cache: Map<string, IsoDate | null>, order: DateOrder | undefined): IsoDate | null => {
+    let iso = cache.get(text);
+    if (iso === undefined) {
+      iso = parseDate(text, order);
+      cache.set(text, iso);
+    }
+    return iso;
+  };
+
+  const parse = (i: number): ExtractedInvoice | null => {
+    const r = rowIndex[i]!;
     let readable = true;
-    const parsedDates: Partial<Record<DateRole, IsoDate>> = {};
-    for (const role of DATE_ROLES) {
-      const text = dates[role];
-      if (!text) continue;
-      const iso = parseDate(text, orders[role]);
-      if (iso) parsedDates[role] = iso;
-      else {
-        unreadable.add(header(role), text);
-        readable = false;
-      }
+    const issueText = issueTexts[i]!;
+    const dueText = dueTexts[i]!;
+    const issueDate = issueText ? dateOf(issueText, issueCache, orders.issueDate) : undefined;
+    const dueDate = dueText ? dateOf(dueText, dueCache, orders.dueDate) : undefined;
+    if (issueDate === null) {
+      unreadable.add(header('issueDate'), issueText, i * 4);
+      readable = false;
     }
-    const amounts: Partial<Record<AmountRole, Money>> = {};
-    for (const role of AMOUNT_ROLES) {
-      const text = cellText(row.cells[role]);
-      const money = readMoney(text, ctx);
-      if (money) amounts[role] = money;
-      else if (money === null) {
-        unreadable.add(header(role), text);
-        readable = false;
-      }
+    if (dueDate === null) {
+      unreadable.add(header('dueDate'), dueText, i * 4 + 1);
+      readable = false;
     }
-    if (!readable) continue;
+    const totalText = elementText(source.cell(r, 'total'));
+    let total = moneyOf(totalText);
+    if (total === null) {
+      unreadable.add(header('total'), totalText, i * 4 + 2);
+      readable = false;
+    }
+    const dueAmountText = elementText(source.cell(r, 'amountDue'));
+    const amountDue = moneyOf(dueAmountText);
+    if (amountDue === null) {
+      unreadable.add(header('amountDue'), dueAmountText, i * 4 + 3);
+      readable = false;
+    }
+    if (!readable) return null;
     // A row with neither a date nor an amount is not an invoice line (group header, spacer, note).
-    if (!parsedDates.issueDate && !parsedDates.dueDate) continue;
-    if (!amounts.total && !amounts.amountDue) continue;
-    if (row.altTotals && amounts.total && amounts.amountDue && amounts.total.currency !== amounts.amountDue.currency) {
-      const due = amounts.amountDue.currency;
-      const same = row.altTotals.map((cell) => readMoney(cellText(cell), ctx)).find((m) => m?.currency === due);
-      if (same) amounts.total = same;
+    if (!issueDate && !dueDate) return null;
+    if (!total && !amountDue) return null;
+    if (total && amountDue && total.currency !== amountDue.currency) {
+      const alternatives = source.altTotals?.(r);
+      if (alternatives) {
+        for (const cell of alternatives) {
+          const money = moneyOf(elementText(cell));
+          if (money?.currency === amountDue.currency) {
+            total = money;
+            break;
+          }
+        }
+      }
     }
-    const status = source.readStatus
-      ? source.readStatus(row)
-      : row.cells.status
-        ? classifyStatusText(cellText(row.cells.status))
-        : {};
-    const facts = composeFacts({
-      number,
-      customerName: cellText(row.cells.customer),
-      ...parsedDates,
-      ...amounts,
-      status,
-    });
-    const badgeHost = row.cells.number;
-    if (!badgeHost) continue;
-    invoices.push({ facts, row: row.row, badgeHost });
+    const statusCell = source.readStatus ? undefined : source.cell(r, 'status');
+    const status = source.readStatus ? source.readStatus(r) : statusCell ? classifyStatusText(elementText(statusCell)) : {};
+    const raw: RawFacts = { number: numbers[i]!, customerName: elementText(source.cell(r, 'customer')), status };
+    if (issueDate) raw.issueDate = issueDate;
+    if (dueDate) raw.dueDate = dueDate;
+    if (total) raw.total = total;
+    if (amountDue) raw.amountDue = amountDue;
+    const badgeHost = source.cell(r, 'number');
+    if (!badgeHost) return null;
+    return { facts: composeFacts(raw), row: rows[r]!, badgeHost };
+  };
+
+  return {
+    count: rowIndex.length,
+    rowAt: (i) => rows[rowIndex[i]!]!,
+    read(i) {
+      let result = results[i];
+      if (result === undefined) {
+        result = parse(i);
+        results[i] = result;
+      }
+      return result;
+    },
+    problems: () => unreadable.problems(),
+    numberAt: (i) => numbers[i]!,
+  };
+}
+
+/** A list already read in full (small structured-data lists), as a prepared list. */
+function eagerList(result: ExtractResult): SourceList {
+  const { invoices, problems } = result;
+  return {
+    count: invoices.length,
+    rowAt: (i) => invoices[i]!.row,
+    read: (i) => invoices[i] ?? null,
+    problems: () => problems,
+    numberAt: (i) => invoices[i]!.facts.number,
+  };
+}
+
+/** A page made of prepared lists; its problems are theirs, in list order. */
+export function preparedPage(lists: PreparedList[]): PreparedPage {
+  return { lists, problems: () => lists.flatMap((list) => list.problems()) };
+}
+
+/** The result of an adapter without `prepare`, as a prepared page of one list. */
+export function preparedFromResult(result: ExtractResult): PreparedPage {
+  return preparedPage([eagerList(result)]);
+}
+
+/** Reads every row of every list of a prepared page: the same result `extract` gives. */
+export function readPreparedPage(page: PreparedPage): ExtractResult {
+  const invoices: ExtractedInvoice[] = [];
+  for (const list of page.lists) {
+    for (let i = 0; i < list.count; i++) {
+      const invoice = list.read(i);
+      if (invoice) invoices.push(invoice);
+    }
   }
-  return { invoices, problems: unreadable.problems() };
+  return { invoices, problems: page.problems() };
+}
+
+/** Reads every row of an invoice list (see {@link prepareList}): the invoices, then the problems met. */
+export function extractList(source: ListSource, ctx: ExtractContext): ExtractResult {
+  return readPreparedPage(preparedPage([prepareList(source, ctx)]));
+}
+
+/**
+ * Lists of one page where an invoice found by an earlier list (same number or same row) is not found again by
+ * a later one: a table and the microdata on its rows, an ARIA grid and its JSON-LD. One list may show a number
+ * twice; only earlier lists count. Which rows an earlier list yields is looked up lazily, by number or row, so
+ * any row of any list can be read first.
+ */
+function firstListWins(lists: SourceList[]): PreparedList[] {
+  if (lists.length < 2) return lists;
+  interface Index {
+    byNumber: Map<string, number[]>;
+    byRow: Map<Element, number[]>;
+  }
+  const indexes: Array<Index | undefined> = [];
+  const indexOf = (k: number): Index => {
+    let index = indexes[k];
+    if (!index) {
+      const list = lists[k]!;
+      index = { byNumber: new Map(), byRow: new Map() };
+      for (let i = 0; i < list.count; i++) {
+        const number = list.numberAt(i);
+        const row = list.rowAt(i);
+        const withNumber = index.byNumber.get(number);
+        if (withNumber) withNumber.push(i);
+        else index.byNumber.set(number, [i]);
+        const inRow = index.byRow.get(row);
+        if (inRow) inRow.push(i);
+        else index.byRow.set(row, [i]);
+      }
+      indexes[k] = index;
+    }
+    return index;
+  };
+  const yields = (k: number, rows: number[] | undefined): boolean =>
+    rows !== undefined && rows.some((i) => lists[k]!.read(i) !== null);
+  const takenBefore = (k: number, invoice: ExtractedInvoice): boolean => {
+    for (let earlier = 0; earlier < k; earlier++) {
+      if (lists[earlier]!.count === 0) continue;
+      const index = indexOf(earlier);
+      if (yields(earlier, index.byNumber.get(invoice.facts.number)) || yields(earlier, index.byRow.get(invoice.row))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return lists.map((list, k) =>
+    k === 0
+      ? list
+      : {
+          count: list.count,
+          rowAt: (i) => list.rowAt(i),
+          read(i) {
+            const invoice = list.read(i);
+            return invoice && !takenBefore(k, invoice) ? invoice : null;
+          },
+          problems: () => list.problems(),
+        },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // HTML tables.
 
+/** The cells of a row, in order (children only: a nested table's cells are not this row's). */
 function cellsOf(row: Element): Element[] {
   const cells: Element[] = [];
-  for (const c of Array.from(row.children)) {
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
     if (c.localName === 'td' || c.localName === 'th') cells.push(c);
   }
   return cells;
+}
+
+/** How many columns a cell spans (`colspan`, 1 when absent or invalid). */
+function spanOf(cell: Element): number {
+  const attr = cell.getAttribute('colspan');
+  if (attr === null) return 1;
+  const span = Number(attr);
+  return Number.isInteger(span) && span > 0 ? span : 1;
 }
 
 /** Cells keyed by their first column position, counting colspans. */
@@ -303,8 +572,7 @@ function positionedCells(row: Element): Map<number, Element> {
   let position = 0;
   for (const cell of cellsOf(row)) {
     map.set(position, cell);
-    const span = Number(cell.getAttribute('colspan') ?? '1');
-    position += Number.isInteger(span) && span > 0 ? span : 1;
+    position += spanOf(cell);
   }
   return map;
 }
@@ -334,11 +602,11 @@ function rolesFromHeaders(headers: Map<number, Element>): {
 function tableRows(table: Element): { head: Element[]; body: Element[] } {
   const head: Element[] = [];
   const body: Element[] = [];
-  for (const section of Array.from(table.children)) {
+  for (let section = table.firstElementChild; section; section = section.nextElementSibling) {
     const tag = section.localName;
     if (tag === 'tr') body.push(section);
     else if (tag === 'thead' || tag === 'tbody') {
-      for (const tr of Array.from(section.children)) {
+      for (let tr = section.firstElementChild; tr; tr = tr.nextElementSibling) {
         if (tr.localName === 'tr') (tag === 'thead' ? head : body).push(tr);
       }
     }
@@ -352,7 +620,17 @@ const isHeaderRow = (row: Element): boolean => {
   return cells.length > 0 && cells.every((c) => c.localName === 'th');
 };
 
-function readTable(table: Element, ctx: ExtractContext): ExtractResult | null {
+/** Every column role, in the order of their slots in a {@link RowCells}. */
+const ROLES: readonly ColumnRole[] = ['number', 'customer', 'issueDate', 'dueDate', 'total', 'amountDue', 'status'];
+const ROLE_SLOT = Object.fromEntries(ROLES.map((role, slot) => [role, slot])) as Record<ColumnRole, number>;
+
+/** A list source over rows whose cells were filed by role (slot = index in {@link ROLES}). */
+function roleSource(headers: Partial<Record<ColumnRole, string>>, cells: RowCells): ListSource {
+  return { headers, rows: cells.rows, cell: (i, role) => cells.at(i, ROLE_SLOT[role]) };
+}
+
+/** The invoice list a table shows, or null when its header names no number, date and amount. */
+function tableSource(table: Element): ListSource | null {
   const { head, body } = tableRows(table);
   let headerRow: Element | undefined;
   let best = -1;
@@ -363,28 +641,58 @@ function readTable(table: Element, ctx: ExtractContext): ExtractResult | null {
       headerRow = row;
     }
   }
-  let bodyRows = body;
+  let first = 0;
   if (!headerRow) {
-    const first = body[0];
-    if (!first || !isHeaderRow(first)) return null;
-    headerRow = first;
-    bodyRows = body.slice(1);
+    headerRow = body[0];
+    if (!headerRow || !isHeaderRow(headerRow)) return null;
+    first = 1;
   }
   const { columns, labels } = rolesFromHeaders(positionedCells(headerRow));
   if (!isInvoiceList(columns)) return null;
-  const entries = Object.entries(columns) as Array<[ColumnRole, number]>;
-  const rows: ListRow[] = [];
-  for (const tr of bodyRows) {
-    if (isHeaderRow(tr)) continue;
-    const positioned = positionedCells(tr);
-    const cells: Partial<Record<ColumnRole, Element>> = {};
-    for (const [role, position] of entries) {
-      const cell = positioned.get(position);
-      if (cell) cells[role] = cell;
-    }
-    rows.push({ row: tr, cells });
+  const rows = first === 0 ? body : body.slice(first);
+  // A row's cells are found on demand, walking it only as far as the column asked for, and the walk resumes
+  // where it stopped: preparing the list reads the number and date cells of every row, reading a row the
+  // rest. Each DOM call from a content script costs (its isolated world maps every node it touches), so no
+  // cell is visited twice.
+  const slotAt: number[] = [];
+  for (const [role, position] of Object.entries(columns) as Array<[ColumnRole, number]>) {
+    while (slotAt.length <= position) slotAt.push(-1);
+    slotAt[position] = ROLE_SLOT[role];
   }
-  return extractList({ headers: labels, rows }, ctx);
+  // Most tables span no columns: then a cell's position is its index and `colspan` need not be read.
+  const spans = table.querySelector('[colspan]') !== null;
+  const width = ROLES.length;
+  const found: Array<Element | undefined> = new Array<undefined>(rows.length * width);
+  const nextOf: Array<Element | null | undefined> = new Array<undefined>(rows.length); // undefined: not walked yet
+  const positionOf = new Int32Array(rows.length);
+  const hasDataOf = new Uint8Array(rows.length); // 1 once a <td> was seen: not a repeated header row
+  const cell = (i: number, role: ColumnRole): Element | undefined => {
+    const column = columns[role];
+    if (column === undefined) return undefined;
+    let next = nextOf[i];
+    if (next === undefined) next = rows[i]!.firstElementChild;
+    let position = positionOf[i]!;
+    let hasData = hasDataOf[i] === 1;
+    if (next !== null && (position <= column || !hasData)) {
+      const base = i * width;
+      while (next && (position <= column || !hasData)) {
+        const tag = next.localName;
+        if (tag === 'td' || tag === 'th') {
+          if (tag === 'td') hasData = true;
+          const slot = position < slotAt.length ? slotAt[position]! : -1;
+          if (slot >= 0) found[base + slot] = next;
+          position += spans ? spanOf(next) : 1;
+        }
+        next = next.nextElementSibling;
+      }
+      positionOf[i] = position;
+      hasDataOf[i] = hasData ? 1 : 0;
+    }
+    nextOf[i] = next;
+    // A row of header cells only (a header repeated in the body) has no invoice cells.
+    return hasData ? found[i * width + ROLE_SLOT[role]] : undefined;
+  };
+  return { headers: labels, rows, cell };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -393,43 +701,53 @@ function readTable(table: Element, ctx: ExtractContext): ExtractResult | null {
 const GRID_SELECTOR = '[role="grid"],[role="table"],[role="treegrid"]';
 const CELL_SELECTOR = '[role="cell"],[role="gridcell"],[role="rowheader"],[role="columnheader"]';
 
-/** Cells of an ARIA row keyed by column (aria-colindex when given, else position). */
-function ariaCells(row: Element): Map<number, Element> {
-  const map = new Map<number, Element>();
+/**
+ * Calls `visit(key, cell)` for each cell of an ARIA row, keyed by column (aria-colindex when given, else
+ * position); only the first cell of a key counts.
+ */
+function forEachAriaCell(row: Element, visit: (key: number, cell: Element) => void): void {
+  const seen = new Set<number>();
   let position = 0;
-  for (const cell of Array.from(row.querySelectorAll(CELL_SELECTOR))) {
+  const found = row.querySelectorAll(CELL_SELECTOR);
+  for (let i = 0; i < found.length; i++) {
+    const cell = found[i]!;
     if (cell.closest('[role="row"]') !== row) continue;
     const colIndex = Number(cell.getAttribute('aria-colindex'));
     const key = Number.isInteger(colIndex) && colIndex > 0 ? colIndex - 1 : position;
-    if (!map.has(key)) map.set(key, cell);
+    if (!seen.has(key)) {
+      seen.add(key);
+      visit(key, cell);
+    }
     position = key + 1;
   }
-  return map;
 }
 
-function readAriaGrid(grid: Element, ctx: ExtractContext): ExtractResult | null {
+/** The invoice list an ARIA grid shows, or null when its header names no number, date and amount. */
+function ariaGridSource(grid: Element): ListSource | null {
   const rows = Array.from(grid.querySelectorAll('[role="row"]')).filter((r) => r.closest(GRID_SELECTOR) === grid);
   const headerIndex = rows.findIndex((r) => r.querySelector('[role="columnheader"]') !== null);
   const headerRow = rows[headerIndex];
   if (!headerRow) return null;
   const headers = new Map<number, Element>();
-  for (const [key, cell] of ariaCells(headerRow)) {
+  forEachAriaCell(headerRow, (key, cell) => {
     if (cell.getAttribute('role') === 'columnheader') headers.set(key, cell);
-  }
+  });
   const { columns, labels } = rolesFromHeaders(headers);
   if (!isInvoiceList(columns)) return null;
-  const entries = Object.entries(columns) as Array<[ColumnRole, number]>;
-  const listRows: ListRow[] = [];
-  for (const row of rows.slice(headerIndex + 1)) {
-    const positioned = ariaCells(row);
-    const cells: Partial<Record<ColumnRole, Element>> = {};
-    for (const [role, position] of entries) {
-      const cell = positioned.get(position);
-      if (cell && cell.getAttribute('role') !== 'columnheader') cells[role] = cell;
-    }
-    listRows.push({ row, cells });
+  const slotAt = new Map<number, number>();
+  for (const [role, position] of Object.entries(columns) as Array<[ColumnRole, number]>) slotAt.set(position, ROLE_SLOT[role]);
+  const cells = new RowCells(ROLES.length);
+  const rowCells: Array<Element | undefined> = new Array<undefined>(ROLES.length);
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    rowCells.fill(undefined);
+    forEachAriaCell(row, (key, cell) => {
+      const slot = slotAt.get(key);
+      if (slot !== undefined && cell.getAttribute('role') !== 'columnheader') rowCells[slot] = cell;
+    });
+    cells.add(row, rowCells);
   }
-  return extractList({ headers: labels, rows: listRows }, ctx);
+  return roleSource(labels, cells);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -697,16 +1015,17 @@ function schemaToInvoices(found: SchemaInvoice[], ctx: ExtractContext, source: s
   }
   const unreadable = new UnreadableCells();
   const invoices: ExtractedInvoice[] = [];
-  for (const inv of found) {
+  for (let i = 0; i < found.length; i++) {
+    const inv = found[i]!;
     if (!inv.row || !inv.badgeHost) continue;
     const issueDate = inv.issueDateText ? parseDate(inv.issueDateText, orders.issueDate) : undefined;
     const dueDate = inv.dueDateText ? parseDate(inv.dueDateText, orders.dueDate) : undefined;
     if (issueDate === null) {
-      unreadable.add(`${source} dateCreated`, inv.issueDateText ?? '');
+      unreadable.add(`${source} dateCreated`, inv.issueDateText ?? '', i * 2);
       continue;
     }
     if (dueDate === null) {
-      unreadable.add(`${source} paymentDueDate`, inv.dueDateText ?? '');
+      unreadable.add(`${source} paymentDueDate`, inv.dueDateText ?? '', i * 2 + 1);
       continue;
     }
     // totalPaymentDue is what the invoice asks for; nothing remains of it once paid.
@@ -721,39 +1040,41 @@ function schemaToInvoices(found: SchemaInvoice[], ctx: ExtractContext, source: s
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** Adds a source's invoices unless a previous source already found the same invoice (same number or row). */
-function merge(into: ExtractResult, from: ExtractResult | null, seen: { numbers: Set<string>; rows: Set<Element> }): void {
-  if (!from) return;
-  into.problems.push(...from.problems);
-  for (const inv of from.invoices) {
-    if (seen.rows.has(inv.row) || seen.numbers.has(inv.facts.number)) continue;
-    into.invoices.push(inv);
-  }
-  // Marked after the whole source: one list may legitimately show a number twice.
-  for (const inv of from.invoices) {
-    seen.rows.add(inv.row);
-    seen.numbers.add(inv.facts.number);
-  }
-}
-
 /**
  * Finds invoices in any page: HTML tables and ARIA grids whose headers name a number, a date and an amount
- * (fr/en/de/es), then schema.org Invoice microdata and JSON-LD. Other tables yield nothing.
+ * (fr/en/de/es), then schema.org Invoice microdata and JSON-LD. Other tables yield nothing. An invoice a list
+ * found (same number or same row) is not found again by a later list.
  */
 export const genericAdapter: SiteAdapter = {
   id: 'generic',
   name: 'Any page',
   matches: () => true,
   extract(root: ParentNode, ctx: ExtractContext): ExtractResult {
-    const result: ExtractResult = { invoices: [], problems: [] };
-    const seen = { numbers: new Set<string>(), rows: new Set<Element>() };
-    for (const table of Array.from(root.querySelectorAll('table'))) merge(result, readTable(table, ctx), seen);
-    for (const grid of Array.from(root.querySelectorAll(GRID_SELECTOR))) {
-      if (grid.localName === 'table') continue; // already read as a table
-      merge(result, readAriaGrid(grid, ctx), seen);
-    }
-    merge(result, schemaToInvoices(readMicrodata(root, ctx), ctx, 'microdata'), seen);
-    merge(result, schemaToInvoices(placeJsonLd(root, readJsonLd(root, ctx)), ctx, 'JSON-LD'), seen);
-    return result;
+    return readPreparedPage(runToEnd(genericSteps(root, ctx)));
   },
+  prepare(root: ParentNode, ctx: ExtractContext): PreparedPage {
+    return runToEnd(genericSteps(root, ctx));
+  },
+  prepareSteps: (root: ParentNode, ctx: ExtractContext) => genericSteps(root, ctx),
 };
+
+function* genericSteps(root: ParentNode, ctx: ExtractContext): Generator<void, PreparedPage, void> {
+  const lists: SourceList[] = [];
+  const tables = root.querySelectorAll('table');
+  for (let i = 0; i < tables.length; i++) {
+    const source = tableSource(tables[i]!);
+    if (source) lists.push(yield* prepareListSteps(source, ctx));
+  }
+  const grids = root.querySelectorAll(GRID_SELECTOR);
+  for (let i = 0; i < grids.length; i++) {
+    const grid = grids[i]!;
+    if (grid.localName === 'table') continue; // already read as a table
+    const source = ariaGridSource(grid);
+    if (source) lists.push(yield* prepareListSteps(source, ctx));
+  }
+  yield;
+  // Structured data describes a handful of invoices: read at once.
+  lists.push(eagerList(schemaToInvoices(readMicrodata(root, ctx), ctx, 'microdata')));
+  lists.push(eagerList(schemaToInvoices(placeJsonLd(root, readJsonLd(root, ctx)), ctx, 'JSON-LD')));
+  return preparedPage(firstListWins(lists));
+}

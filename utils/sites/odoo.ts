@@ -13,10 +13,10 @@
 // user's date format), which is what we read. The cell is left empty once the invoice is paid or cancelled.
 import type { StatusTextFacts } from '../domain/status-text';
 import { classifyStatusText } from '../domain/status-text';
-import { cellText, extractList, isInvoiceList } from './generic';
-import type { ListRow } from './generic';
+import { cellText, isInvoiceList, preparedPage, prepareListSteps, readPreparedPage, RowCells, runToEnd } from './generic';
+import type { ListSource } from './generic';
 import type { ColumnRole } from './headers';
-import type { ExtractContext, ExtractResult, SiteAdapter } from './types';
+import type { ExtractContext, ExtractResult, PreparedList, PreparedPage, SiteAdapter } from './types';
 
 /** Field names for each role, preferred first. */
 const ROLE_FIELDS: Record<Exclude<ColumnRole, 'status'>, readonly string[]> = {
@@ -83,27 +83,31 @@ function mergeStatus(parts: StatusTextFacts[]): StatusTextFacts {
 
 /** The date a due-date cell stands for: the remaining_days `title` when it holds one, else the cell text. */
 function readOdooDate(cell: Element): string {
-  for (const el of [cell, ...Array.from(cell.querySelectorAll('[title]'))]) {
-    const title = el.getAttribute('title')?.trim();
+  const own = cell.getAttribute('title')?.trim();
+  if (own && /\d/.test(own)) return own;
+  const titled = cell.querySelectorAll('[title]');
+  for (let i = 0; i < titled.length; i++) {
+    const title = titled[i]!.getAttribute('title')?.trim();
     if (title && /\d/.test(title)) return title;
   }
   return cellText(cell);
 }
 
-function dataCells(row: Element): Map<string, Element> {
-  const cells = new Map<string, Element>();
-  for (const td of Array.from(row.children)) {
+/** Field names of a row's data cells (the first cell of a name wins). */
+function dataCellNames(row: Element): string[] {
+  const names: string[] = [];
+  for (let td = row.firstElementChild; td; td = td.nextElementSibling) {
     const name = td.getAttribute('name');
-    if (td.localName === 'td' && name && !cells.has(name)) cells.set(name, td);
+    if (td.localName === 'td' && name && !names.includes(name)) names.push(name);
   }
-  return cells;
+  return names;
 }
 
 function dataRows(table: Element): Element[] {
   const rows: Element[] = [];
-  for (const section of Array.from(table.children)) {
+  for (let section = table.firstElementChild; section; section = section.nextElementSibling) {
     if (section.localName !== 'tbody') continue;
-    for (const tr of Array.from(section.children)) {
+    for (let tr = section.firstElementChild; tr; tr = tr.nextElementSibling) {
       if (tr.localName === 'tr' && tr.classList.contains('o_data_row')) rows.push(tr);
     }
   }
@@ -119,12 +123,13 @@ function columnLabels(table: Element, rows: Element[]): Map<string, string> {
     if (name && !labels.has(name)) labels.set(name, cellText(th) || name);
   }
   if (labels.size === 0 && rows[0]) {
-    for (const name of dataCells(rows[0]).keys()) labels.set(name, name);
+    for (const name of dataCellNames(rows[0])) labels.set(name, name);
   }
   return labels;
 }
 
-function readOdooTable(table: Element, ctx: ExtractContext): ExtractResult | null {
+/** The invoice list an Odoo list view shows, or null when its columns are not an invoice list's. */
+function odooSource(table: Element): ListSource | null {
   const rows = dataRows(table);
   const labels = columnLabels(table, rows);
   const fieldOf: Partial<Record<ColumnRole, string>> = {};
@@ -144,36 +149,54 @@ function readOdooTable(table: Element, ctx: ExtractContext): ExtractResult | nul
   if (statusFields.length) headers.status = statusFields.map((f) => labels.get(f)).join(' / ');
   if (!isInvoiceList(fieldOf)) return null;
 
-  const altTotalFields = TOTAL_FIELDS.filter((f) => f !== fieldOf.total && labels.has(f));
-  const statusCells = new Map<ListRow, Array<[StatusField, Element]>>();
-  const listRows: ListRow[] = [];
+  // One slot per field we read, filled in one walk over each row (no Map per row).
+  const slotOf = new Map<string, number>();
+  const slot = (field: string): number => {
+    let at = slotOf.get(field);
+    if (at === undefined) {
+      at = slotOf.size;
+      slotOf.set(field, at);
+    }
+    return at;
+  };
+  const roleSlot: Partial<Record<ColumnRole, number>> = {};
+  for (const [role, field] of Object.entries(fieldOf) as Array<[ColumnRole, string]>) roleSlot[role] = slot(field);
+  const altTotalSlots = TOTAL_FIELDS.filter((f) => f !== fieldOf.total && labels.has(f)).map(slot);
+  const statusSlots = statusFields.map((field) => [field, slot(field)] as const);
+  const cells = new RowCells(slotOf.size);
+  const rowCells: Array<Element | undefined> = new Array<undefined>(slotOf.size);
   for (const tr of rows) {
-    const byName = dataCells(tr);
-    const cells: Partial<Record<ColumnRole, Element>> = {};
-    for (const [role, field] of Object.entries(fieldOf) as Array<[ColumnRole, string]>) {
-      const cell = byName.get(field);
-      if (cell) cells[role] = cell;
+    rowCells.fill(undefined);
+    for (let td = tr.firstElementChild; td; td = td.nextElementSibling) {
+      if (td.localName !== 'td') continue;
+      const name = td.getAttribute('name');
+      const at = name ? slotOf.get(name) : undefined;
+      if (at !== undefined && rowCells[at] === undefined) rowCells[at] = td;
     }
-    const listRow: ListRow = { row: tr, cells };
-    const alt = altTotalFields.map((f) => byName.get(f)).filter((c): c is Element => c !== undefined);
-    if (alt.length) listRow.altTotals = alt;
-    const statuses: Array<[StatusField, Element]> = [];
-    for (const field of statusFields) {
-      const cell = byName.get(field);
-      if (cell) statuses.push([field, cell]);
-    }
-    statusCells.set(listRow, statuses);
-    listRows.push(listRow);
+    cells.add(tr, rowCells);
   }
-  return extractList(
-    {
-      headers,
-      rows: listRows,
-      readDateText: readOdooDate,
-      readStatus: (row) => mergeStatus((statusCells.get(row) ?? []).map(([field, cell]) => statusOfCell(field, cell))),
+  return {
+    headers,
+    rows: cells.rows,
+    cell: (i, role) => cells.at(i, roleSlot[role] ?? -1),
+    altTotals(i) {
+      const alt: Element[] = [];
+      for (const at of altTotalSlots) {
+        const cell = cells.at(i, at);
+        if (cell) alt.push(cell);
+      }
+      return alt.length ? alt : undefined;
     },
-    ctx,
-  );
+    readDateText: readOdooDate,
+    readStatus(i) {
+      const parts: StatusTextFacts[] = [];
+      for (const [field, at] of statusSlots) {
+        const cell = cells.at(i, at);
+        if (cell) parts.push(statusOfCell(field, cell));
+      }
+      return mergeStatus(parts);
+    },
+  };
 }
 
 const ODOO_DOM = '.o_web_client, table.o_list_table';
@@ -191,13 +214,20 @@ export const odooAdapter: SiteAdapter = {
     return root.querySelector(ODOO_DOM) !== null;
   },
   extract(root: ParentNode, ctx: ExtractContext): ExtractResult {
-    const result: ExtractResult = { invoices: [], problems: [] };
-    for (const table of Array.from(root.querySelectorAll('table.o_list_table'))) {
-      const found = readOdooTable(table, ctx);
-      if (!found) continue;
-      result.invoices.push(...found.invoices);
-      result.problems.push(...found.problems);
-    }
-    return result;
+    return readPreparedPage(runToEnd(odooSteps(root, ctx)));
   },
+  prepare(root: ParentNode, ctx: ExtractContext): PreparedPage {
+    return runToEnd(odooSteps(root, ctx));
+  },
+  prepareSteps: (root: ParentNode, ctx: ExtractContext) => odooSteps(root, ctx),
 };
+
+function* odooSteps(root: ParentNode, ctx: ExtractContext): Generator<void, PreparedPage, void> {
+  const lists: PreparedList[] = [];
+  const tables = root.querySelectorAll('table.o_list_table');
+  for (let i = 0; i < tables.length; i++) {
+    const source = odooSource(tables[i]!);
+    if (source) lists.push(yield* prepareListSteps(source, ctx));
+  }
+  return preparedPage(lists);
+}

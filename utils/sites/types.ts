@@ -32,6 +32,31 @@ export interface ExtractResult {
   problems: ExtractProblem[];
 }
 
+/**
+ * One list of a page, found and ready to be read row by row: finding it and reading the few texts that decide
+ * how its dates read is done once; each row is parsed only when asked (visible rows first on a long list).
+ */
+export interface PreparedList {
+  /** Number of candidate rows, in document order. */
+  readonly count: number;
+  /** The element of row `i` (0 ≤ i < count), e.g. to know whether it is in the viewport. */
+  rowAt(i: number): Element;
+  /**
+   * The invoice row `i` shows, or null when it shows none (not an invoice line, unreadable, or an invoice an
+   * earlier list of the page already holds). Pure and memoized: reading a row twice gives the same object.
+   */
+  read(i: number): ExtractedInvoice | null;
+  /** The list's problems known so far: an ambiguous date order at once, unreadable cells as rows are read. */
+  problems(): ExtractProblem[];
+}
+
+/** Every list of a page, prepared. Reading every row of every list gives exactly what `extract` returns. */
+export interface PreparedPage {
+  lists: PreparedList[];
+  /** The problems of all lists known so far, in list order (complete once every row was read). */
+  problems(): ExtractProblem[];
+}
+
 /** One file per platform in utils/sites/. `extract` is pure: DOM in, data out; it never mutates the page. */
 export interface SiteAdapter {
   id: string;
@@ -41,4 +66,11 @@ export interface SiteAdapter {
   /** True when the page's markup is this platform's (self-hosted installs on any host). */
   looksLike?(root: ParentNode): boolean;
   extract(root: ParentNode, ctx: ExtractContext): ExtractResult;
+  /** The same lists as `extract`, to be read row by row (see {@link PreparedList}); also pure. */
+  prepare?(root: ParentNode, ctx: ExtractContext): PreparedPage;
+  /**
+   * `prepare` in steps: the generator pauses every few milliseconds of work and returns the prepared page,
+   * so a caller can spread a very long list over several tasks. The page must not change in between.
+   */
+  prepareSteps?(root: ParentNode, ctx: ExtractContext): Generator<void, PreparedPage, void>;
 }
