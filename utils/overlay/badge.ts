@@ -76,8 +76,69 @@ function sheetFor(): CSSStyleSheet | null {
   return sharedSheet;
 }
 
-/** Creates a badge (detached). `onOpen` runs on click or Enter/Space. */
+/** What a badge's delegated listeners need: its words, annotation, details (built on demand) and open action. */
+interface BadgeState {
+  shadow: ShadowRoot;
+  words: (typeof LABELS)[Language];
+  annotation: BadgeAnnotation | undefined;
+  details: HTMLDivElement | null;
+  onOpen: () => void;
+}
+
+const states = new WeakMap<Element, BadgeState>();
+const delegated = new WeakSet<Document>();
+
+/** The badge an event is about: events from inside a closed shadow root reach the document retargeted to its host. */
+function badgeOf(event: Event): BadgeState | undefined {
+  const target = event.target;
+  return target instanceof Element && target.localName === BADGE_TAG ? states.get(target) : undefined;
+}
+
+// Details (last contact, promise, next action) are built only when someone looks: hover or keyboard focus.
+function showDetails(state: BadgeState): void {
+  const doc = state.shadow.ownerDocument;
+  state.details ??= doc.createElement('div');
+  state.details.setAttribute('role', 'tooltip');
+  state.details.replaceChildren(
+    ...[state.words.open, ...(state.annotation?.lines ?? [])].map((line) => {
+      const p = doc.createElement('p');
+      p.textContent = line; // page and log text is data, never markup
+      return p;
+    }),
+  );
+  if (!state.details.isConnected) state.shadow.append(state.details);
+}
+
+/**
+ * One set of listeners per document for every badge (a list may have thousands: four listeners each cost more
+ * than the badges' own rendering). Capture phase, so a badge inside a clickable row or link keeps its click.
+ */
+function delegateEvents(doc: Document): void {
+  if (delegated.has(doc)) return;
+  delegated.add(doc);
+  const on = (type: string, listener: (state: BadgeState, event: Event) => void) =>
+    doc.addEventListener(
+      type,
+      (event) => {
+        const state = badgeOf(event);
+        if (state) listener(state, event);
+      },
+      true,
+    );
+  on('mouseenter', showDetails);
+  on('focusin', showDetails);
+  on('mouseleave', (state) => state.details?.remove());
+  on('focusout', (state) => state.details?.remove());
+  on('click', (state, event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    state.onOpen();
+  });
+}
+
+/** Creates a badge (detached). `onOpen` runs when the user clicks it or presses Enter or Space on it. */
 export function createBadge(doc: Document, data: BadgeData, lang: Language, onOpen: () => void): BadgeHandle {
+  delegateEvents(doc);
   const words = LABELS[lang];
   const el = doc.createElement(BADGE_TAG);
   const shadow = el.attachShadow({ mode: 'closed' });
@@ -91,40 +152,15 @@ export function createBadge(doc: Document, data: BadgeData, lang: Language, onOp
   const button = doc.createElement('button');
   button.type = 'button';
   shadow.append(button);
-  let annotation: BadgeAnnotation | undefined;
-  let details: HTMLDivElement | null = null;
-
-  // Details (last contact, promise, next action) are built only when someone looks: hover or keyboard focus.
-  const showDetails = () => {
-    details ??= doc.createElement('div');
-    details.setAttribute('role', 'tooltip');
-    details.replaceChildren(
-      ...[words.open, ...(annotation?.lines ?? [])].map((line) => {
-        const p = doc.createElement('p');
-        p.textContent = line; // page and log text is data, never markup
-        return p;
-      }),
-    );
-    if (!details.isConnected) shadow.append(details);
-  };
-  const hideDetails = () => details?.remove();
-  el.addEventListener('mouseenter', showDetails);
-  el.addEventListener('mouseleave', hideDetails);
-  button.addEventListener('focus', showDetails);
-  button.addEventListener('blur', hideDetails);
-  // The badge usually sits inside a clickable row or link: keep the click ours.
-  el.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    onOpen();
-  });
+  const state: BadgeState = { shadow, words, annotation: undefined, details: null, onOpen };
+  states.set(el, state);
 
   const handle: BadgeHandle = {
     el,
     data,
     annotationKey: '',
     render(next) {
-      annotation = next;
+      state.annotation = next;
       const d = handle.data;
       el.dataset.invoice = d.invoiceNumber;
       el.dataset.status = d.status;
@@ -146,7 +182,7 @@ export function createBadge(doc: Document, data: BadgeData, lang: Language, onOp
       }
       // The accessible name carries the details for screen readers (it lives in the closed shadow root).
       button.setAttribute('aria-label', [label, ...flags, ...(next?.lines ?? [])].join('. '));
-      if (details?.isConnected) showDetails();
+      if (state.details?.isConnected) showDetails(state);
     },
   };
   handle.render(undefined);
