@@ -52,14 +52,28 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A `datetime-local` value for an instant, in the browser's time zone (to the minute). */
 export function toLocalDateTimeInput(instant: Date | string): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The instant a `datetime-local` value names in the browser's time zone, as ISO UTC; undefined when empty or invalid. */
+/**
+ * An instant written in the browser's time zone with its offset, e.g. `2026-11-23T23:30:00.000+01:00`. The
+ * calendar date in the text is then the user's own (`toISOString` would write 22:30Z, the day before for
+ * everyone east of UTC after midnight, the day after for the Americas in the evening), and the log derives
+ * last contacts and follow-ups from that date.
+ */
+export function toLocalIsoString(d: Date): string {
+  const offset = -d.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const ms = String(d.getMilliseconds()).padStart(3, '0');
+  return `${toLocalDateTimeInput(d)}:${pad(d.getSeconds())}.${ms}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The instant a `datetime-local` value names in the browser's time zone, with its offset; undefined when empty or invalid. */
 export function fromLocalDateTimeInput(value: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return undefined;
   const d = new Date(value); // no offset in the text: read as local time, as the user typed it
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  return Number.isNaN(d.getTime()) ? undefined : toLocalIsoString(d);
 }
 
 let nextKey = 1;

@@ -366,6 +366,22 @@ describe('last contact and next follow-up', () => {
       '2026-11-17',
     ],
     [
+      'a call on the follow-up day in the caller’s time zone closes it, whatever the UTC date',
+      [
+        entry(1, '2026-11-10', { type: 'reached' }, { followUpDate: '2026-11-17' }),
+        entry(2, '2026-11-17', { type: 'voicemail' }, { at: '2026-11-17T00:30:00.000+01:00' }),
+      ],
+      undefined,
+    ],
+    [
+      'a call the evening before in New York (already the follow-up day in UTC) leaves it open',
+      [
+        entry(1, '2026-11-10', { type: 'reached' }, { followUpDate: '2026-11-17' }),
+        entry(2, '2026-11-16', { type: 'voicemail' }, { at: '2026-11-16T21:00:00.000-05:00' }),
+      ],
+      '2026-11-17',
+    ],
+    [
       'a note on the follow-up date does not close it',
       [
         entry(1, '2026-11-10', { type: 'reached' }, { followUpDate: '2026-11-17' }),

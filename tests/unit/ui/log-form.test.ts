@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ContactEventSchema } from '../../../utils/domain/schemas';
 import {
   emptyValues,
@@ -158,5 +158,28 @@ describe('editing an entry', () => {
 
   it.each(['2026-01-31T23:59', '2026-07-04T00:00', '2026-03-29T12:15'])('reads back a date-time field as typed (%s)', (typed) => {
     expect(toLocalDateTimeInput(fromLocalDateTimeInput(typed)!)).toBe(typed);
+  });
+});
+
+describe('the contact’s date and time keep the user’s calendar day', () => {
+  const original = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = original;
+  });
+
+  it.each([
+    ['Europe/Paris', '2026-11-23T00:30', '2026-11-23T00:30:00.000+01:00'],
+    ['Europe/Paris', '2026-07-04T23:59', '2026-07-04T23:59:00.000+02:00'],
+    ['America/New_York', '2026-11-23T21:15', '2026-11-23T21:15:00.000-05:00'],
+    ['Asia/Kolkata', '2026-11-23T02:00', '2026-11-23T02:00:00.000+05:30'],
+    ['UTC', '2026-11-23T12:00', '2026-11-23T12:00:00.000+00:00'],
+  ])('in %s, %s is saved as %s', (zone, typed, saved) => {
+    process.env.TZ = zone;
+    expect(fromLocalDateTimeInput(typed)).toBe(saved);
+    const result = validateLogForm(form({ at: typed }), identity, words);
+    expect(result.event?.at).toBe(saved);
+    // The same instant as the browser reads it, and the form shows it back as typed.
+    expect(Date.parse(saved)).toBe(new Date(typed).getTime());
+    expect(toLocalDateTimeInput(saved)).toBe(typed);
   });
 });
