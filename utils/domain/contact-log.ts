@@ -126,6 +126,8 @@ export interface InvoiceForLog {
   kind: InvoiceKind;
   amountDue?: Money;
   dueDate?: IsoDate;
+  /** When known: a promise on the whole balance does not cover invoices issued after it was made. */
+  issueDate?: IsoDate;
 }
 
 export interface LastContact {
@@ -234,7 +236,9 @@ function covers(ids: readonly string[], target: readonly string[]): boolean {
  *
  * Rules (what the user sees):
  * - Promises: **kept** when every covered invoice is paid (or cancelled), or when a later entry
- *   records `paid` naming them all (any later `paid` for a promise on the whole balance); **broken** when today is after
+ *   records `paid` naming them all (any later `paid` for a promise on the whole balance). A promise on the
+ *   whole balance covers the customer's issued invoices, except those issued after the day it was made;
+ *   **broken** when today is after
  *   `date + promiseGraceDays` and it is not kept; otherwise **pending**. A later promise covering the
  *   same invoices (or the whole balance) **supersedes** an earlier one made while that one was still
  *   pending; an already broken promise stays broken but gets `supersededBy`, so it is no longer the
@@ -267,7 +271,7 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
     return inv !== undefined && (inv.paid || inv.lifecycle === 'cancelled');
   };
 
-  const promises = derivePromises(entries, isSettled, today, grace);
+  const promises = derivePromises(entries, input.invoices, isSettled, today, grace);
   const disputes = deriveDisputes(entries, isSettled);
   const plans = derivePlans(entries, input.invoices, today, grace);
 
@@ -308,8 +312,16 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
   return result;
 }
 
+/** The invoices a promise on the whole balance made on `day` covers: issued ones, not issued after that day. */
+function balanceOn(invoices: readonly InvoiceForLog[], day: IsoDate): string[] {
+  return invoices
+    .filter((inv) => inv.kind === 'invoice' && inv.lifecycle !== 'draft' && (inv.issueDate === undefined || inv.issueDate <= day))
+    .map((inv) => inv.id);
+}
+
 function derivePromises(
   entries: readonly ContactEvent[],
+  invoices: readonly InvoiceForLog[],
   isSettled: (id: string) => boolean,
   today: IsoDate,
   grace: number,
@@ -328,7 +340,8 @@ function derivePromises(
     const paidEntryIndex = later.findIndex(
       (e) => e.outcome.type === 'paid' && (event.invoiceIds.length === 0 || covers(e.invoiceIds, event.invoiceIds)),
     );
-    const invoicesPaid = event.invoiceIds.length > 0 && event.invoiceIds.every(isSettled);
+    const coveredIds = event.invoiceIds.length > 0 ? event.invoiceIds : balanceOn(invoices, dateWritten(event.at));
+    const invoicesPaid = coveredIds.length > 0 && coveredIds.every(isSettled);
     const kept = invoicesPaid || paidEntryIndex >= 0;
 
     let state: PromiseState;

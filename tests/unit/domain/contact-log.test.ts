@@ -161,6 +161,21 @@ describe('promises to pay', () => {
     expect(state.promises.find((p) => p.eventId === uuid(1))?.state).toBe(expected);
   });
 
+  it.each<[string, string, InvoiceForLog[]]>([
+    ['every invoice paid', 'kept', [invoice(INV1, 0, true), invoice(INV2, 0, true)]],
+    ['one paid, one cancelled', 'kept', [invoice(INV1, 0, true), { ...invoice(INV2, 5000), lifecycle: 'cancelled' }]],
+    ['one invoice still unpaid', 'broken', [invoice(INV1, 0, true), invoice(INV2, 5000)]],
+    ['an unpaid draft does not count', 'kept', [invoice(INV1, 0, true), { ...invoice(INV2, 5000), lifecycle: 'draft' }]],
+    ['an unpaid credit note does not count', 'kept', [invoice(INV1, 0, true), { ...invoice(INV2, -5000), kind: 'credit-note' }]],
+    ['an invoice issued after the promise is not covered', 'kept', [invoice(INV1, 0, true), { ...invoice(INV2, 5000), issueDate: '2026-11-25' }]],
+    ['an invoice issued the day of the promise is covered', 'broken', [invoice(INV1, 0, true), { ...invoice(INV2, 5000), issueDate: '2026-11-20' }]],
+    ['no invoice known', 'broken', []],
+  ])('a promise on the whole balance when %s → %s', (_label, expected, invoices) => {
+    const wholeBalance = entry(1, '2026-11-20', promise('2026-12-01'), { invoiceIds: [] });
+    const state = deriveCustomerState({ events: [wholeBalance], invoices, today: '2026-12-10' });
+    expect(state.promises.map((p) => p.state)).toEqual([expected]);
+  });
+
   it('a "paid" entry naming the invoices keeps the promise before the invoice list catches up', () => {
     const paid = entry(2, '2026-11-30', { type: 'paid' }, { direction: 'incoming' });
     const state = deriveCustomerState({ events: [promised, paid], invoices: [invoice(INV1, 100000)], today: '2026-12-10' });
