@@ -115,6 +115,15 @@ export function historyOf(events: readonly ContactEvent[], id: string): ContactE
   return [root, ...later];
 }
 
+/**
+ * Every invoice an entry is about: those it is linked to plus those its outcome names (a dispute on one
+ * invoice logged during a call about the whole balance is still about that invoice). Empty = the whole balance.
+ */
+export function invoicesConcerned(event: ContactEvent): string[] {
+  const named = event.outcome.type === 'dispute' || event.outcome.type === 'dispute-resolved' ? event.outcome.invoiceIds : [];
+  return [...new Set([...event.invoiceIds, ...named])];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Derived state.
 

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { ContactEvent, Customer, Invoice } from './schemas';
 import { ContactEventSchema, formatZodIssues, moneyToDecimalString } from './schemas';
-import { currentView } from './contact-log';
+import { currentView, invoicesConcerned } from './contact-log';
 
 // ---------------------------------------------------------------------------------------------
 // Canonical JSON: keys sorted, undefined dropped, so equal content gives equal text.
@@ -220,8 +220,10 @@ function outcomeAmount(event: ContactEvent): { amount: string; currency: string 
 
 /**
  * The customer's contact log as a spreadsheet: one row per entry as it reads today (corrections
- * applied, retractions hidden), oldest first; other customers' entries are left out. Invoices are shown by number. Cells that a spreadsheet
- * would run as a formula (`=`, `+`, `-`, `@`…) are escaped.
+ * applied, retractions hidden), oldest first; other customers' entries are left out. Invoices are shown
+ * by number (those linked and those a dispute names). Cells that a spreadsheet would run as a formula
+ * (`=`, `+`, `-`, `@`…) are escaped. The text starts with a UTF-8 byte-order mark: without it Excel reads
+ * the file as Windows-1252 and "Société" becomes "SociÃ©tÃ©".
  */
 export function customerExportCsv(
   customer: Customer,
@@ -242,10 +244,10 @@ export function customerExportCsv(
         amount,
         currency,
         event.notes,
-        event.invoiceIds.map((id) => numberOf.get(id) ?? id).join(', '),
+        invoicesConcerned(event).map((id) => numberOf.get(id) ?? id).join(', '),
         event.trackingNumber ?? '',
         event.followUpDate ?? '',
       ];
     });
-  return Papa.unparse({ fields: [...CUSTOMER_CSV_COLUMNS], data: rows }, { escapeFormulae: true });
+  return `\uFEFF${Papa.unparse({ fields: [...CUSTOMER_CSV_COLUMNS], data: rows }, { escapeFormulae: true })}`;
 }

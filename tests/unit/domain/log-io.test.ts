@@ -309,6 +309,23 @@ describe('customerExportCsv', () => {
     ]);
   });
 
+  it('starts with a UTF-8 byte-order mark so Excel reads accents right', () => {
+    const csv = customerExportCsv(customer, invoices, [entry(1, '2026-11-02', { author: 'Zoé' })]);
+    expect(csv.startsWith('\uFEFFdate,channel,')).toBe(true);
+    expect(parseCsv(csv).data[0]?.author).toBe('Zoé');
+  });
+
+  it.each<[string, string[], Record<string, unknown>, string]>([
+    ['a dispute logged on the whole balance', [], { type: 'dispute', reason: 'Damaged', invoiceIds: [INV2] }, 'INV/2026/0002'],
+    ['a dispute on one of the linked invoices', [INV1, INV2], { type: 'dispute', reason: 'Damaged', invoiceIds: [INV2] }, 'INV/2026/0001, INV/2026/0002'],
+    ['a dispute on another invoice than the linked one', [INV1], { type: 'dispute', reason: 'Damaged', invoiceIds: [INV2] }, 'INV/2026/0001, INV/2026/0002'],
+    ['a resolution', [], { type: 'dispute-resolved', invoiceIds: [INV1] }, 'INV/2026/0001'],
+    ['a call on the whole balance', [], { type: 'reached' }, ''],
+  ])('the invoices column of %s lists every invoice it is about', (_label, invoiceIds, outcome, expected) => {
+    const { data } = parseCsv(customerExportCsv(customer, invoices, [entry(1, '2026-11-02', { invoiceIds, outcome })]));
+    expect(data[0]?.invoices).toBe(expected);
+  });
+
   it('shows an invoice id when the invoice is not in the list', () => {
     const { data } = parseCsv(customerExportCsv(customer, [], [entry(1, '2026-11-02')]));
     expect(data[0]?.invoices).toBe(INV1);
