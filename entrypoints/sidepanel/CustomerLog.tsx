@@ -12,7 +12,7 @@ import type { IsoDate } from '@/utils/domain/types';
 import type { Language } from '@/utils/i18n/language';
 import { LOG_MESSAGES, schemaMessage } from '@/utils/i18n/log-messages';
 import { MESSAGES } from '@/utils/i18n/messages';
-import { emptyValues, formFieldFor, validateLogForm, valuesFromEvent, type FieldErrors, type LogFormValues } from '@/utils/ui/log-form';
+import { emptyValues, formFieldFor, validateLogForm, valuesFromEvent, type FieldErrors, type LocalProblem, type LogFormValues } from '@/utils/ui/log-form';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; entry: ContactEvent };
 
@@ -77,7 +77,7 @@ export function CustomerLog({ lang, detail, today, settings }: { lang: Language;
     const now = new Date().toISOString();
     const entry = editing?.mode === 'edit' ? editing.entry : undefined;
     const words = {
-      local: (problem: 'amountUnreadable' | 'currencyInvalid') => t[problem],
+      local: (problem: LocalProblem) => t[problem],
       schema: (message: string) => schemaMessage(lang, message),
     };
     const checked = validateLogForm(

@@ -53,6 +53,8 @@ const en = {
     invalid: (n: number) => (n === 1 ? 'One field needs attention.' : `${n} fields need attention.`),
     amountUnreadable: 'Enter an amount such as 1 250.00',
     currencyInvalid: 'Enter a 3-letter currency code such as EUR',
+    atInFuture: 'This is in the future: log a contact once it has happened (plan it with a follow-up date).',
+    beforeContact: 'This is before the day of the contact: check this date and the contact’s date.',
     saveFailed: (message: string) => `Not saved: ${message}`,
   },
   timeline: {
@@ -209,6 +211,8 @@ const fr: LogMessages = {
     invalid: (n) => (n === 1 ? 'Un champ est à corriger.' : `${n} champs sont à corriger.`),
     amountUnreadable: 'Saisissez un montant comme 1 250,00',
     currencyInvalid: 'Saisissez un code devise de 3 lettres comme EUR',
+    atInFuture: 'Cette date est dans le futur : notez un contact une fois qu’il a eu lieu (prévoyez-le avec une date de relance).',
+    beforeContact: 'Cette date précède le jour du contact : vérifiez-la, ainsi que la date du contact.',
     saveFailed: (message) => `Non enregistré : ${message}`,
   },
   timeline: {
