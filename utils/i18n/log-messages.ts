@@ -31,6 +31,7 @@ const en = {
     installment: (n: number) => `Installment ${n}`,
     installmentDate: (n: number) => `Installment ${n}: due date`,
     installmentAmount: (n: number) => `Installment ${n}: amount`,
+    installmentAmountPlaceholder: 'Amount',
     addInstallment: 'Add an installment',
     removeInstallment: (n: number) => `Remove installment ${n}`,
     planBalanced: 'The installments add up to the amount covered.',
@@ -189,6 +190,7 @@ const fr: LogMessages = {
     installment: (n) => `Échéance ${n}`,
     installmentDate: (n) => `Échéance ${n} : date`,
     installmentAmount: (n) => `Échéance ${n} : montant`,
+    installmentAmountPlaceholder: 'Montant',
     addInstallment: 'Ajouter une échéance',
     removeInstallment: (n) => `Supprimer l’échéance ${n}`,
     planBalanced: 'Les échéances couvrent exactement le montant.',
@@ -318,6 +320,14 @@ const fr: LogMessages = {
 
 export const LOG_MESSAGES: Record<Language, LogMessages> = { en, fr };
 
+/** A machine decimal (`1550.00`) written the French way (`1 550,00`), same number of decimals. */
+function frenchDecimal(text: string): string {
+  const decimals = text.split('.')[1]?.length ?? 0;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return text;
+  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
 // Schema messages are written in English (they also serve import reports); the French UI shows them translated.
 const FRENCH_SCHEMA_MESSAGES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
   [/^required(: one of .*)?$/, () => 'obligatoire'],
@@ -332,7 +342,7 @@ const FRENCH_SCHEMA_MESSAGES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArra
   [/^a payment plan needs at least one installment$/, () => 'un échéancier compte au moins une échéance'],
   [
     /^installment amounts must add up to the amount covered: installments total (\S+) (\w+), covered (\S+) \w+$/,
-    (m) => `la somme des échéances doit égaler le montant couvert : échéances ${m[1]} ${m[2]}, montant couvert ${m[3]} ${m[2]}`,
+    (m) => `la somme des échéances doit égaler le montant couvert : échéances ${frenchDecimal(m[1]!)} ${m[2]}, montant couvert ${frenchDecimal(m[3]!)} ${m[2]}`,
   ],
   [/^expected (\w{3}), the currency of the amount covered$/, (m) => `devise attendue : ${m[1]}, celle du montant couvert`],
   [/^expected a 3-letter ISO code$/, () => 'code devise de 3 lettres attendu (EUR)'],

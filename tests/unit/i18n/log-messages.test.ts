@@ -37,3 +37,19 @@ describe('an import report in French', () => {
     expect(LOG_MESSAGES.en.dataTab.lineError(error!.line, error!.field, schemaMessage('en', error!.reason))).toBe(error!.message);
   });
 });
+
+describe('form messages in French', () => {
+  it.each([
+    [
+      'installment amounts must add up to the amount covered: installments total 1000.00 USD, covered 1550.00 USD',
+      'la somme des échéances doit égaler le montant couvert : échéances 1 000,00 USD, montant couvert 1 550,00 USD',
+    ],
+    [
+      'installment amounts must add up to the amount covered: installments total 120000 JPY, covered 90000 JPY',
+      'la somme des échéances doit égaler le montant couvert : échéances 120 000 JPY, montant couvert 90 000 JPY',
+    ],
+    ['must not be empty', 'ne doit pas être vide'],
+  ])('%s', (english, french) => {
+    expect(schemaMessage('fr', english).replace(/\u202f|\u00a0/g, ' ')).toBe(french);
+  });
+});
