@@ -2,7 +2,7 @@
 // disputes open or resolved, payment plans on track or late. Pure: `today` is always a parameter.
 
 import type { InvoiceKind, InvoiceLifecycle, IsoDate, IsoDateTime, Money } from './types';
-import type { Channel, ContactEvent, Direction, OutcomeType, ReminderTone } from './schemas';
+import type { Channel, ContactEvent, Direction, OutcomeType, PromiseToPayOutcome, ReminderTone } from './schemas';
 import { isRealIsoDate } from './schemas';
 
 // ---------------------------------------------------------------------------------------------
@@ -244,7 +244,8 @@ function covers(ids: readonly string[], target: readonly string[]): boolean {
  * Everything the log says about one customer as of `today`. All lists are oldest first.
  *
  * Rules (what the user sees):
- * - Promises: **kept** when every covered invoice is paid (or cancelled), or when a later entry
+ * - Promises: **kept** when every covered invoice is paid (or cancelled), when their amount due has dropped
+ *   by the promised amount since the promise (when it recorded `balanceDue`), or when a later entry
  *   records `paid` naming them all (any later `paid` for a promise on the whole balance). A promise on the
  *   whole balance covers the customer's issued invoices, except those issued after the day it was made;
  *   **broken** when today is after
@@ -351,7 +352,7 @@ function derivePromises(
     );
     const coveredIds = event.invoiceIds.length > 0 ? event.invoiceIds : balanceOn(invoices, dateWritten(event.at));
     const invoicesPaid = coveredIds.length > 0 && coveredIds.every(isSettled);
-    const kept = invoicesPaid || paidEntryIndex >= 0;
+    const kept = invoicesPaid || paidEntryIndex >= 0 || promisedAmountPaid(outcome, coveredIds, invoices);
 
     let state: PromiseState;
     const paidBeforeSuccessor = paidEntryIndex >= 0 && paidEntryIndex < successorIndex;
@@ -373,6 +374,41 @@ function derivePromises(
     views.push(view);
   });
   return views;
+}
+
+/**
+ * True when the covered invoices' amount due has dropped by at least the promised amount since the promise
+ * (known only when the promise recorded the balance due then, in the same currency).
+ */
+function promisedAmountPaid(promise: PromiseToPayOutcome, coveredIds: readonly string[], invoices: readonly InvoiceForLog[]): boolean {
+  const before = promise.balanceDue;
+  if (!before || before.currency !== promise.amount.currency || coveredIds.length === 0) return false;
+  const now = outstandingOf(coveredIds, invoices, before.currency);
+  return now !== undefined && now <= before.amountMinor - promise.amount.amountMinor;
+}
+
+/**
+ * The balance a new promise starts from: what its invoices (the whole balance as of its day when it names
+ * none) still show as due, in the promised currency. A correction that keeps the invoices and currency keeps
+ * the original's figure (payments made since must count towards the promise). Other outcomes are unchanged.
+ */
+export function withBalanceDue<E extends ContactEvent>(event: E, invoices: readonly InvoiceForLog[], corrected?: ContactEvent): E {
+  const outcome = event.outcome;
+  if (outcome.type !== 'promise-to-pay') return event;
+  const { balanceDue: _ignored, ...rest } = outcome;
+  const previous = corrected?.outcome.type === 'promise-to-pay' ? corrected.outcome.balanceDue : undefined;
+  const sameInvoices =
+    corrected !== undefined &&
+    corrected.invoiceIds.length === event.invoiceIds.length &&
+    corrected.invoiceIds.every((id) => event.invoiceIds.includes(id));
+  let balanceDue: Money | undefined;
+  if (previous && sameInvoices && previous.currency === outcome.amount.currency) balanceDue = previous;
+  else {
+    const coveredIds = event.invoiceIds.length > 0 ? event.invoiceIds : balanceOn(invoices, dateWritten(event.at));
+    const due = coveredIds.length > 0 ? outstandingOf(coveredIds, invoices, outcome.amount.currency) : undefined;
+    if (due !== undefined) balanceDue = { amountMinor: due, currency: outcome.amount.currency };
+  }
+  return { ...event, outcome: balanceDue ? { ...rest, balanceDue } : rest };
 }
 
 function deriveDisputes(entries: readonly ContactEvent[], isSettled: (id: string) => boolean): DisputeView[] {
