@@ -208,7 +208,7 @@ export interface ReminderSent {
 }
 
 export interface CustomerLogState {
-  /** Latest entry that is an actual exchange (internal notes excluded). */
+  /** Latest entry that is an actual exchange (internal notes excluded, reminders sent included). */
   lastContact?: LastContact;
   /** Earliest open follow-up date; may be in the past (then the follow-up is overdue). */
   nextFollowUp?: IsoDate;
@@ -232,6 +232,14 @@ export interface DeriveCustomerStateInput {
   today: IsoDate;
   /** Days after a promised date (or an installment's due date) before it counts as broken (late). Default 3. */
   promiseGraceDays?: number;
+}
+
+/**
+ * An entry that reached (or tried to reach) the customer: anything but an internal note. A reminder that
+ * Amiable marked as sent is logged with the `note` outcome, yet it is a contact (an email, a letter, a call).
+ */
+function isExchange(e: ContactEvent): boolean {
+  return e.outcome.type !== 'note' || e.reminder !== undefined;
 }
 
 /** Whether `ids` (empty = whole balance) covers every one of `target`'s invoices. */
@@ -260,8 +268,10 @@ function covers(ids: readonly string[], target: readonly string[]): boolean {
  *   sum. When an unpaid covered invoice has no known amount due (or one in another currency), nothing
  *   counts as paid: an installment is shown late rather than wrongly paid. An unpaid installment is
  *   `upcoming` before its due date, `due` up to `dueDate + promiseGraceDays`, `late` after.
+ * - Last contact: the latest exchange with the customer up to today (internal notes excluded, reminders sent
+ *   included).
  * - Next follow-up: the earliest of (a) the follow-up date set by the latest entry that set one, unless
- *   a contact dated on or after that date was logged after it, (b) the date of every pending promise,
+ *   a contact (or a reminder sent) dated on or after that date was logged after it, (b) the date of every pending promise,
  *   (c) the next unpaid installment of every active plan.
  *
  * @throws when `today` is not a real `YYYY-MM-DD` date or the grace is not a whole number ≥ 0.
@@ -289,7 +299,8 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
     ...new Set(disputes.filter((d) => d.state === 'open').flatMap((d) => d.openInvoiceIds)),
   ];
 
-  const lastExchange = entries.filter((e) => e.outcome.type !== 'note').at(-1);
+  // An entry dated after today (another machine's clock, an import) is not the last contact yet.
+  const lastExchange = entries.filter((e) => isExchange(e) && dateWritten(e.at) <= today).at(-1);
   const lastContact: LastContact | undefined = lastExchange && {
     eventId: lastExchange.id,
     at: lastExchange.at,
@@ -525,7 +536,7 @@ function earliestFollowUp(
     const due = setter.followUpDate;
     const done = entries
       .slice(setterIndex + 1)
-      .some((e) => e.outcome.type !== 'note' && dateWritten(e.at) >= due);
+      .some((e) => isExchange(e) && dateWritten(e.at) >= due);
     if (!done) candidates.push(due);
   }
 

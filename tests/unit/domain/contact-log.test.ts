@@ -399,6 +399,17 @@ describe('last contact and next follow-up', () => {
     });
   });
 
+  it.each<[string, Partial<Record<string, unknown>>, string | undefined]>([
+    ['an internal note is not a contact', { outcome: { type: 'note' } }, uuid(1)],
+    ['a reminder email marked as sent is one', { outcome: { type: 'note' }, channel: 'email', reminder: { level: 'first', tone: 'courteous' } }, uuid(2)],
+    ['a formal notice sent by registered letter is one', { outcome: { type: 'note' }, channel: 'registered-letter', reminder: { level: 'formal', tone: 'formal-notice' } }, uuid(2)],
+    ['a call dated after today is not the last contact yet', { outcome: { type: 'reached' }, at: '2026-11-21T10:00:00.000Z' }, uuid(1)],
+  ])('last contact: %s', (_label, extra, expected) => {
+    const call = entry(1, '2026-11-10', { type: 'reached' });
+    const later = entry(2, '2026-11-12', (extra.outcome ?? { type: 'note' }) as Outcome, extra);
+    expect(deriveCustomerState({ events: [call, later], invoices: [], today: '2026-11-20' }).lastContact?.eventId).toBe(expected);
+  });
+
   it('no entries: no last contact, no follow-up, empty lists', () => {
     expect(deriveCustomerState({ events: [], invoices: [], today: '2026-11-20' })).toEqual({
       promises: [],
@@ -450,6 +461,14 @@ describe('last contact and next follow-up', () => {
         entry(2, '2026-11-16', { type: 'voicemail' }, { at: '2026-11-16T21:00:00.000-05:00' }),
       ],
       '2026-11-17',
+    ],
+    [
+      'a reminder sent on the follow-up date closes it',
+      [
+        entry(1, '2026-11-10', { type: 'reached' }, { followUpDate: '2026-11-17' }),
+        entry(2, '2026-11-17', { type: 'note' }, { channel: 'email', reminder: { level: 'first', tone: 'courteous' } }),
+      ],
+      undefined,
     ],
     [
       'a note on the follow-up date does not close it',
