@@ -274,6 +274,7 @@ export function LogContactForm(props: LogContactFormProps) {
                         inputMode="decimal"
                         autocomplete="off"
                         {...a11y(`installment-${i}-amount`, errors[`installment-${i}-amount`] ? `installment-${i}-amount` : 'installments')}
+                        placeholder={t.installmentAmountPlaceholder}
                         value={row.amount}
                         onInput={(e) => update({ amount: e.currentTarget.value })}
                       />

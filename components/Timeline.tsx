@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { currentView, historyOf, type CustomerLogState, type InstallmentState } from '@/utils/domain/contact-log';
+import { currentView, historyOf, invoicesConcerned, type CustomerLogState, type InstallmentState } from '@/utils/domain/contact-log';
 import { formatDate } from '@/utils/domain/dates';
 import { formatMoney } from '@/utils/domain/money';
 import { CHANNELS, OUTCOME_TYPES, type Channel, type ContactEvent, type OutcomeType } from '@/utils/domain/schemas';
@@ -205,6 +205,9 @@ function EntryBody({ lang, entry, state, invoiceNumbers }: { lang: Language; ent
   const money = (m: Money) => formatMoney(m, locale);
   const date = (d: IsoDate) => formatDate(d, locale);
   const o = entry.outcome;
+  const concerned = invoicesConcerned(entry);
+  const namedIds = o.type === 'dispute' || o.type === 'dispute-resolved' ? o.invoiceIds : [];
+  const namesAll = namedIds.length > 0;
   let details: ComponentChildren = null;
   switch (o.type) {
     case 'promise-to-pay': {
@@ -275,7 +278,10 @@ function EntryBody({ lang, entry, state, invoiceNumbers }: { lang: Language; ent
       {entry.trackingNumber && <p>{t.trackingNumber(entry.trackingNumber)}</p>}
       {entry.notes && <p class="notes">{entry.notes}</p>}
       {entry.followUpDate && <p>{t.followUp(date(entry.followUpDate))}</p>}
-      <p class="hint">{entry.invoiceIds.length ? t.invoices(numbersOf(entry.invoiceIds, invoiceNumbers)) : t.wholeBalance}</p>
+      {/* A dispute already names its invoices above: say them again only when the entry concerns more. */}
+      {!(namesAll && concerned.length === namedIds.length) && (
+        <p class="hint">{concerned.length ? t.invoices(numbersOf(concerned, invoiceNumbers)) : t.wholeBalance}</p>
+      )}
     </>
   );
 }

@@ -6,13 +6,13 @@ import { appendEvent, correctEvent, EventValidationError, retractEvent, type Eve
 import { notifyDataChanged } from '@/utils/db/notify';
 import type { CustomerDetail } from '@/utils/db/queries';
 import { writeSettings, type GeneralSettings } from '@/utils/db/settings';
-import { deriveCustomerState } from '@/utils/domain/contact-log';
+import { deriveCustomerState, withBalanceDue } from '@/utils/domain/contact-log';
 import type { ContactEvent } from '@/utils/domain/schemas';
 import type { IsoDate } from '@/utils/domain/types';
 import type { Language } from '@/utils/i18n/language';
 import { LOG_MESSAGES, schemaMessage } from '@/utils/i18n/log-messages';
 import { MESSAGES } from '@/utils/i18n/messages';
-import { emptyValues, formFieldFor, validateLogForm, valuesFromEvent, type FieldErrors, type LogFormValues } from '@/utils/ui/log-form';
+import { emptyValues, formFieldFor, validateLogForm, valuesFromEvent, type FieldErrors, type LocalProblem, type LogFormValues } from '@/utils/ui/log-form';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; entry: ContactEvent };
 
@@ -77,7 +77,7 @@ export function CustomerLog({ lang, detail, today, settings }: { lang: Language;
     const now = new Date().toISOString();
     const entry = editing?.mode === 'edit' ? editing.entry : undefined;
     const words = {
-      local: (problem: 'amountUnreadable' | 'currencyInvalid') => t[problem],
+      local: (problem: LocalProblem) => t[problem],
       schema: (message: string) => schemaMessage(lang, message),
     };
     const checked = validateLogForm(
@@ -88,7 +88,8 @@ export function CustomerLog({ lang, detail, today, settings }: { lang: Language;
       words,
     );
     if (checked.errors) return checked.errors;
-    const event = checked.event;
+    // A promise records the balance it starts from, so paying the promised part of it keeps it.
+    const event = withBalanceDue(checked.event, detail.invoices, entry);
     try {
       if (entry) {
         const { id: _id, kind: _kind, correctsId: _correctsId, recordedAt: _recordedAt, author, customerId: _customerId, ...fields } = event;

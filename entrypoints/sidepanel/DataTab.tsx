@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { getDb } from '@/utils/db/db';
 import { exportAllEvents, importEvents, type ImportResult } from '@/utils/db/events-repo';
 import { notifyDataChanged } from '@/utils/db/notify';
-import { parseJsonLines, type LineError } from '@/utils/domain/log-io';
+import { parseJsonLines, type FileProblem, type LineError } from '@/utils/domain/log-io';
 import type { Language } from '@/utils/i18n/language';
-import { LOG_MESSAGES } from '@/utils/i18n/log-messages';
+import { LOG_MESSAGES, schemaMessage } from '@/utils/i18n/log-messages';
 import { downloadText } from '@/utils/ui/download';
 import { today } from '@/utils/ui/settings';
 import '@/components/log.css';
@@ -14,6 +14,9 @@ interface Report extends ImportResult {
   errors: LineError[];
   unknownCustomers: number;
 }
+
+/** A report lists this many line problems at most; a file with thousands of bad lines says how many more. */
+const MAX_LISTED_ERRORS = 100;
 
 /** The "Import / export" tab: back up the whole contact log as JSON Lines, and merge a backup back in. */
 export function DataTab({ lang }: { lang: Language }) {
@@ -30,6 +33,22 @@ export function DataTab({ lang }: { lang: Language }) {
     setExportStatus(t.exported(count));
   }
 
+  const lineError = (e: LineError) => t.lineError(e.line, e.field, schemaMessage(lang, e.reason));
+  const fileProblemText = (problem: FileProblem): string => {
+    switch (problem.kind) {
+      case 'empty':
+        return t.fileProblem.empty;
+      case 'binary':
+        return t.fileProblem.binary;
+      case 'customer-export':
+        return t.fileProblem.customerExport;
+      case 'json-document':
+        return t.fileProblem.jsonDocument;
+      case 'not-json':
+        return t.fileProblem.notJson(lineError(problem.firstError));
+    }
+  };
+
   async function importFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
@@ -38,6 +57,10 @@ export function DataTab({ lang }: { lang: Language }) {
     setFailure('');
     try {
       const parsed = parseJsonLines(await file.text());
+      if (parsed.fileProblem) {
+        setFailure(t.notALog(file.name, fileProblemText(parsed.fileProblem)));
+        return;
+      }
       const db = getDb();
       const result = await importEvents(db, parsed.events);
       const customerIds = [...new Set(parsed.events.map((e) => e.customerId))];
@@ -76,10 +99,10 @@ export function DataTab({ lang }: { lang: Language }) {
       />
       <div role="status" aria-live="polite">
         {busy && <p>{t.importing}</p>}
-        {failure && <p class="field-error">{failure}</p>}
+        {failure && <p class="field-error" data-import-failure>{failure}</p>}
         {report && (
           <p data-import-summary>
-            <strong>{t.report(report.fileName)}</strong>: {t.added(report.added)}, {t.duplicates(report.duplicates)}.
+            <strong>{t.report(report.fileName)}</strong>{t.colon}{t.added(report.added)}, {t.duplicates(report.duplicates)}.
           </p>
         )}
       </div>
@@ -95,7 +118,7 @@ export function DataTab({ lang }: { lang: Language }) {
               <h3>{t.conflictsTitle(report.conflicts.length)}</h3>
               <ol data-report="conflicts">
                 {report.conflicts.map((c) => (
-                  <li key={c.id}>{c.message}</li>
+                  <li key={c.id}>{t.conflict(c.id, c.stored, c.fields.join(', '))}</li>
                 ))}
               </ol>
             </>
@@ -104,10 +127,11 @@ export function DataTab({ lang }: { lang: Language }) {
             <>
               <h3>{t.errorsTitle(new Set(report.errors.map((e) => e.line)).size)}</h3>
               <ol data-report="errors">
-                {report.errors.map((e, i) => (
-                  <li key={i} data-line={e.line}>{e.message}</li>
+                {report.errors.slice(0, MAX_LISTED_ERRORS).map((e, i) => (
+                  <li key={i} data-line={e.line}>{lineError(e)}</li>
                 ))}
               </ol>
+              {report.errors.length > MAX_LISTED_ERRORS && <p class="hint">{t.moreErrors(report.errors.length - MAX_LISTED_ERRORS)}</p>}
             </>
           )}
         </div>

@@ -22,7 +22,8 @@ import { explainTone, SITUATIONS, TONE_OF_SITUATION, type Situation } from '@/ut
 import type { IsoDate } from '@/utils/domain/types';
 import { LOCALE_OF, type Language } from '@/utils/i18n/language';
 import { REMINDER_MESSAGES } from '@/utils/i18n/reminder-messages';
-import { localDateTime, openMessageInvoices, recentPayment, reminderStateOf, useCollectionSettings, type CustomerReminderState } from './reminder-state';
+import { openMessageInvoices, recentPayment, reminderStateOf, useCollectionSettings, type CustomerReminderState } from './reminder-state';
+import { toLocalIsoString } from '@/utils/ui/log-form';
 
 /** Where a TemplateInputError's field is explained: `creditor.name` → `creditorName`. */
 function fieldKey(field: string): string {
@@ -133,7 +134,7 @@ function Preview({ lang, today, settings, state }: { lang: Language; today: IsoD
     if (!prepared.ok) return;
     setStatus(undefined);
     try {
-      const now = localDateTime(new Date());
+      const now = toLocalIsoString(new Date());
       await appendEvent(getDb(), {
         id: crypto.randomUUID(),
         kind: 'contact',

@@ -6,7 +6,7 @@ import type { CustomerDetail } from '@/utils/db/queries';
 import { daysBetween } from '@/utils/domain/dates';
 import { escalationAssessment, nextBestAction, type EscalationAssessment, type NextAction } from '@/utils/domain/next-action';
 import type { MessageInvoice } from '@/utils/domain/reminder-draft';
-import type { IsoDate, IsoDateTime, Money } from '@/utils/domain/types';
+import type { IsoDate, Money } from '@/utils/domain/types';
 import { useLiveQuery, type LiveResult } from '@/utils/ui/use-live-query';
 
 /** Every settings group the reminder features read, live. */
@@ -61,19 +61,4 @@ export function recentPayment(c: CustomerCase, today: IsoDate): Money | undefine
   if (!currency) return undefined;
   const amountMinor = paid.filter((i) => i.total?.currency === currency).reduce((sum, i) => sum + (i.total?.amountMinor ?? 0), 0);
   return amountMinor > 0 ? { amountMinor, currency } : undefined;
-}
-
-/**
- * An instant written with the browser's own UTC offset (`2026-11-23T20:15:00.000+01:00`), so the calendar
- * date as written is the user's local date: a reminder marked sent tonight counts for today, not tomorrow.
- */
-export function localDateTime(now: Date): IsoDateTime {
-  const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
-  const offset = -now.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return (
-    `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` +
-    `T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds(), 3)}` +
-    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
-  );
 }

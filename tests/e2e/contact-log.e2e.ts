@@ -2,7 +2,7 @@
 // the accounting page following the log, and a JSON Lines import with a bad line.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badges, isoDaysFromToday, launch, type Session } from './harness';
+import { badgeName, isoDaysFromToday, launch, type Session } from './harness';
 import { odooListPage, type Row } from './pages';
 
 const SITE = 'https://acme.odoo.com';
@@ -13,29 +13,6 @@ const ROWS: Row[] = [
 ];
 const AZURE = `${SITE}|azure interior`;
 const DECO = `${SITE}|deco addict`;
-
-/**
- * Accessible names of the buttons on the page, read from Chromium's accessibility tree: the badge's shadow root
- * is closed, so neither the page nor Playwright selectors can see inside it, but assistive technology can.
- */
-async function buttonNames(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{ role?: { value?: unknown }; name?: { value?: unknown } }>;
-    };
-    return nodes.filter((n) => n.role?.value === 'button').map((n) => String(n.name?.value ?? ''));
-  } finally {
-    await cdp.detach();
-  }
-}
-
-async function badgeName(page: Page, invoiceNumber: string): Promise<string> {
-  const names = await buttonNames(page);
-  const index = (await badges(page)).findIndex((b) => b.invoice === invoiceNumber);
-  // Badges are the page's only buttons, in document order.
-  return names[index] ?? '';
-}
 
 /**
  * Types a date into the date field `selector` with the keyboard. Chromium orders its day, month and year parts

@@ -19,7 +19,7 @@ export interface Session {
   extensionPage(path: string): Promise<Page>;
 }
 
-export async function launch(options: { locale?: string } = {}): Promise<Session> {
+export async function launch(options: { locale?: string; timezoneId?: string } = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
   }
@@ -28,6 +28,7 @@ export async function launch(options: { locale?: string } = {}): Promise<Session
     executablePath: CHROMIUM,
     headless: true,
     locale: options.locale ?? 'en-GB',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -95,4 +96,27 @@ export async function badges(page: Page): Promise<Array<{ invoice: string; statu
       days: Number(el.getAttribute('data-days-overdue')),
     })),
   );
+}
+
+/**
+ * Accessible names of the buttons on the page, read from Chromium's accessibility tree: the badge's shadow root
+ * is closed, so neither the page nor Playwright selectors can see inside it, but assistive technology can.
+ */
+export async function buttonNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: Array<{ role?: { value?: unknown }; name?: { value?: unknown } }>;
+    };
+    return nodes.filter((n) => n.role?.value === 'button').map((n) => String(n.name?.value ?? ''));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export async function badgeName(page: Page, invoiceNumber: string): Promise<string> {
+  const names = await buttonNames(page);
+  const index = (await badges(page)).findIndex((b) => b.invoice === invoiceNumber);
+  // Badges are the page's only buttons, in document order.
+  return names[index] ?? '';
 }

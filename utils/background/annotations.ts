@@ -45,6 +45,12 @@ function shorten(text: string, max = NEXT_ACTION_MAX): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }
 
+/**
+ * Dates on badges are spelt out ("3 December 2026"): the page may write its own dates day first or month
+ * first (a US QuickBooks list next to an en-GB browser), and a numeric 03/12/2026 beside it would be misread.
+ */
+const badgeDate = (date: IsoDate, locale: string) => formatDate(date, locale, 'long');
+
 /** Annotations keyed by invoice number, for the invoices of one page. */
 export async function annotateInvoices(
   db: AmiableDb,
@@ -89,12 +95,13 @@ export async function annotateInvoices(
       const annotation: BadgeAnnotation = { lines };
       lines.push(
         state.lastContact
-          ? words.lastContact(CHANNEL_LABEL[lang][state.lastContact.channel], formatDate(state.lastContact.at.slice(0, 10), locale))
+          ? // The date as written in the entry: the logger's own calendar day (the form writes their UTC offset).
+          words.lastContact(CHANNEL_LABEL[lang][state.lastContact.channel], badgeDate(state.lastContact.at.slice(0, 10), locale))
           : words.noContact,
       );
       if (summary.promise) {
         const p = summary.promise;
-        lines.push(words.promise(formatMoney(p.amount, locale), formatDate(p.date, locale), PROMISE_STATE_LABEL[lang][p.state]));
+        lines.push(words.promise(formatMoney(p.amount, locale), badgeDate(p.date, locale), PROMISE_STATE_LABEL[lang][p.state]));
         if (p.state === 'pending' || p.state === 'kept' || p.state === 'broken') annotation.promise = p.state;
       }
       if (summary.dispute) {
@@ -105,7 +112,7 @@ export async function annotateInvoices(
         lines.push(words.plan(PLAN_STATE_LABEL[lang][summary.plan.state]));
         annotation.plan = summary.plan.state;
       }
-      if (state.nextFollowUp) lines.push(words.followUp(formatDate(state.nextFollowUp, locale)));
+      if (state.nextFollowUp) lines.push(words.followUp(badgeDate(state.nextFollowUp, locale)));
       if (nextLine) lines.push(nextLine);
       annotations[invoice.number] = annotation;
     }

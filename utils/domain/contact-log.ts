@@ -2,7 +2,7 @@
 // disputes open or resolved, payment plans on track or late. Pure: `today` is always a parameter.
 
 import type { InvoiceKind, InvoiceLifecycle, IsoDate, IsoDateTime, Money } from './types';
-import type { Channel, ContactEvent, Direction, OutcomeType, ReminderTone } from './schemas';
+import type { Channel, ContactEvent, Direction, OutcomeType, PromiseToPayOutcome, ReminderTone } from './schemas';
 import { isRealIsoDate } from './schemas';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +115,15 @@ export function historyOf(events: readonly ContactEvent[], id: string): ContactE
   return [root, ...later];
 }
 
+/**
+ * Every invoice an entry is about: those it is linked to plus those its outcome names (a dispute on one
+ * invoice logged during a call about the whole balance is still about that invoice). Empty = the whole balance.
+ */
+export function invoicesConcerned(event: ContactEvent): string[] {
+  const named = event.outcome.type === 'dispute' || event.outcome.type === 'dispute-resolved' ? event.outcome.invoiceIds : [];
+  return [...new Set([...event.invoiceIds, ...named])];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Derived state.
 
@@ -126,6 +135,8 @@ export interface InvoiceForLog {
   kind: InvoiceKind;
   amountDue?: Money;
   dueDate?: IsoDate;
+  /** When known: a promise on the whole balance does not cover invoices issued after it was made. */
+  issueDate?: IsoDate;
 }
 
 export interface LastContact {
@@ -197,7 +208,7 @@ export interface ReminderSent {
 }
 
 export interface CustomerLogState {
-  /** Latest entry that is an actual exchange (internal notes excluded). */
+  /** Latest entry that is an actual exchange (internal notes excluded, reminders sent included). */
   lastContact?: LastContact;
   /** Earliest open follow-up date; may be in the past (then the follow-up is overdue). */
   nextFollowUp?: IsoDate;
@@ -223,6 +234,14 @@ export interface DeriveCustomerStateInput {
   promiseGraceDays?: number;
 }
 
+/**
+ * An entry that reached (or tried to reach) the customer: anything but an internal note. A reminder that
+ * Amiable marked as sent is logged with the `note` outcome, yet it is a contact (an email, a letter, a call).
+ */
+function isExchange(e: ContactEvent): boolean {
+  return e.outcome.type !== 'note' || e.reminder !== undefined;
+}
+
 /** Whether `ids` (empty = whole balance) covers every one of `target`'s invoices. */
 function covers(ids: readonly string[], target: readonly string[]): boolean {
   if (ids.length === 0) return true;
@@ -233,8 +252,11 @@ function covers(ids: readonly string[], target: readonly string[]): boolean {
  * Everything the log says about one customer as of `today`. All lists are oldest first.
  *
  * Rules (what the user sees):
- * - Promises: **kept** when every covered invoice is paid (or cancelled), or when a later entry
- *   records `paid` naming them all (any later `paid` for a promise on the whole balance); **broken** when today is after
+ * - Promises: **kept** when every covered invoice is paid (or cancelled), when their amount due has dropped
+ *   by the promised amount since the promise (when it recorded `balanceDue`), or when a later entry
+ *   records `paid` naming them all (any later `paid` for a promise on the whole balance). A promise on the
+ *   whole balance covers the customer's issued invoices, except those issued after the day it was made;
+ *   **broken** when today is after
  *   `date + promiseGraceDays` and it is not kept; otherwise **pending**. A later promise covering the
  *   same invoices (or the whole balance) **supersedes** an earlier one made while that one was still
  *   pending; an already broken promise stays broken but gets `supersededBy`, so it is no longer the
@@ -246,8 +268,10 @@ function covers(ids: readonly string[], target: readonly string[]): boolean {
  *   sum. When an unpaid covered invoice has no known amount due (or one in another currency), nothing
  *   counts as paid: an installment is shown late rather than wrongly paid. An unpaid installment is
  *   `upcoming` before its due date, `due` up to `dueDate + promiseGraceDays`, `late` after.
+ * - Last contact: the latest exchange with the customer up to today (internal notes excluded, reminders sent
+ *   included).
  * - Next follow-up: the earliest of (a) the follow-up date set by the latest entry that set one, unless
- *   a contact dated on or after that date was logged after it, (b) the date of every pending promise,
+ *   a contact (or a reminder sent) dated on or after that date was logged after it, (b) the date of every pending promise,
  *   (c) the next unpaid installment of every active plan.
  *
  * @throws when `today` is not a real `YYYY-MM-DD` date or the grace is not a whole number ≥ 0.
@@ -267,7 +291,7 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
     return inv !== undefined && (inv.paid || inv.lifecycle === 'cancelled');
   };
 
-  const promises = derivePromises(entries, isSettled, today, grace);
+  const promises = derivePromises(entries, input.invoices, isSettled, today, grace);
   const disputes = deriveDisputes(entries, isSettled);
   const plans = derivePlans(entries, input.invoices, today, grace);
 
@@ -275,7 +299,8 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
     ...new Set(disputes.filter((d) => d.state === 'open').flatMap((d) => d.openInvoiceIds)),
   ];
 
-  const lastExchange = entries.filter((e) => e.outcome.type !== 'note').at(-1);
+  // An entry dated after today (another machine's clock, an import) is not the last contact yet.
+  const lastExchange = entries.filter((e) => isExchange(e) && dateWritten(e.at) <= today).at(-1);
   const lastContact: LastContact | undefined = lastExchange && {
     eventId: lastExchange.id,
     at: lastExchange.at,
@@ -308,8 +333,16 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
   return result;
 }
 
+/** The invoices a promise on the whole balance made on `day` covers: issued ones, not issued after that day. */
+function balanceOn(invoices: readonly InvoiceForLog[], day: IsoDate): string[] {
+  return invoices
+    .filter((inv) => inv.kind === 'invoice' && inv.lifecycle !== 'draft' && (inv.issueDate === undefined || inv.issueDate <= day))
+    .map((inv) => inv.id);
+}
+
 function derivePromises(
   entries: readonly ContactEvent[],
+  invoices: readonly InvoiceForLog[],
   isSettled: (id: string) => boolean,
   today: IsoDate,
   grace: number,
@@ -328,8 +361,9 @@ function derivePromises(
     const paidEntryIndex = later.findIndex(
       (e) => e.outcome.type === 'paid' && (event.invoiceIds.length === 0 || covers(e.invoiceIds, event.invoiceIds)),
     );
-    const invoicesPaid = event.invoiceIds.length > 0 && event.invoiceIds.every(isSettled);
-    const kept = invoicesPaid || paidEntryIndex >= 0;
+    const coveredIds = event.invoiceIds.length > 0 ? event.invoiceIds : balanceOn(invoices, dateWritten(event.at));
+    const invoicesPaid = coveredIds.length > 0 && coveredIds.every(isSettled);
+    const kept = invoicesPaid || paidEntryIndex >= 0 || promisedAmountPaid(outcome, coveredIds, invoices);
 
     let state: PromiseState;
     const paidBeforeSuccessor = paidEntryIndex >= 0 && paidEntryIndex < successorIndex;
@@ -351,6 +385,41 @@ function derivePromises(
     views.push(view);
   });
   return views;
+}
+
+/**
+ * True when the covered invoices' amount due has dropped by at least the promised amount since the promise
+ * (known only when the promise recorded the balance due then, in the same currency).
+ */
+function promisedAmountPaid(promise: PromiseToPayOutcome, coveredIds: readonly string[], invoices: readonly InvoiceForLog[]): boolean {
+  const before = promise.balanceDue;
+  if (!before || before.currency !== promise.amount.currency || coveredIds.length === 0) return false;
+  const now = outstandingOf(coveredIds, invoices, before.currency);
+  return now !== undefined && now <= before.amountMinor - promise.amount.amountMinor;
+}
+
+/**
+ * The balance a new promise starts from: what its invoices (the whole balance as of its day when it names
+ * none) still show as due, in the promised currency. A correction that keeps the invoices and currency keeps
+ * the original's figure (payments made since must count towards the promise). Other outcomes are unchanged.
+ */
+export function withBalanceDue<E extends ContactEvent>(event: E, invoices: readonly InvoiceForLog[], corrected?: ContactEvent): E {
+  const outcome = event.outcome;
+  if (outcome.type !== 'promise-to-pay') return event;
+  const { balanceDue: _ignored, ...rest } = outcome;
+  const previous = corrected?.outcome.type === 'promise-to-pay' ? corrected.outcome.balanceDue : undefined;
+  const sameInvoices =
+    corrected !== undefined &&
+    corrected.invoiceIds.length === event.invoiceIds.length &&
+    corrected.invoiceIds.every((id) => event.invoiceIds.includes(id));
+  let balanceDue: Money | undefined;
+  if (previous && sameInvoices && previous.currency === outcome.amount.currency) balanceDue = previous;
+  else {
+    const coveredIds = event.invoiceIds.length > 0 ? event.invoiceIds : balanceOn(invoices, dateWritten(event.at));
+    const due = coveredIds.length > 0 ? outstandingOf(coveredIds, invoices, outcome.amount.currency) : undefined;
+    if (due !== undefined) balanceDue = { amountMinor: due, currency: outcome.amount.currency };
+  }
+  return { ...event, outcome: balanceDue ? { ...rest, balanceDue } : rest };
 }
 
 function deriveDisputes(entries: readonly ContactEvent[], isSettled: (id: string) => boolean): DisputeView[] {
@@ -467,7 +536,7 @@ function earliestFollowUp(
     const due = setter.followUpDate;
     const done = entries
       .slice(setterIndex + 1)
-      .some((e) => e.outcome.type !== 'note' && dateWritten(e.at) >= due);
+      .some((e) => isExchange(e) && dateWritten(e.at) >= due);
     if (!done) candidates.push(due);
   }
 

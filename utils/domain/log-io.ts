@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { ContactEvent, Customer, Invoice } from './schemas';
 import { ContactEventSchema, formatZodIssues, moneyToDecimalString } from './schemas';
-import { currentView } from './contact-log';
+import { currentView, invoicesConcerned } from './contact-log';
 
 // ---------------------------------------------------------------------------------------------
 // Canonical JSON: keys sorted, undefined dropped, so equal content gives equal text.
@@ -53,16 +53,68 @@ export interface LineError {
   line: number;
   /** Ready to show, e.g. `line 3: outcome.amount.currency: expected a 3-letter ISO code`. */
   message: string;
+  /** The field at fault as a dotted path (`outcome.amount.currency`); '' for the whole line. */
+  field: string;
+  /** Why, in English (`expected a 3-letter ISO code`, `not valid JSON (…)`); the UI may translate it. */
+  reason: string;
 }
+
+/**
+ * Why a whole file is not a contact log in JSON Lines (then nothing in it is imported and the report says
+ * so once, rather than listing every line):
+ * - `empty`: nothing but blank lines;
+ * - `binary`: not text (a spreadsheet, a PDF, an archive…);
+ * - `customer-export`: Amiable's per-customer JSON export, which is for the customer, not a log backup;
+ * - `json-document`: one JSON document (an array, a pretty-printed object), not one entry per line;
+ * - `not-json`: text in which no line is JSON (a CSV, a letter…); `firstError` is the first line's problem.
+ */
+export type FileProblem =
+  | { kind: 'empty' | 'binary' | 'customer-export' | 'json-document' }
+  | { kind: 'not-json'; firstError: LineError };
+
+export interface ParsedJsonLines {
+  events: ContactEvent[];
+  errors: LineError[];
+  /** Set when the file as a whole is not JSON Lines; `events` is then empty. */
+  fileProblem?: FileProblem;
+}
+
+/** NUL characters or many undecodable bytes near the start: the file is not text. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
+  const undecodable = head.match(/\uFFFD/g)?.length ?? 0;
+  return head.length > 0 && undecodable / head.length > 0.01;
+}
+
+function wholeFileProblem(text: string, errors: readonly LineError[]): FileProblem | undefined {
+  if (looksBinary(text)) return { kind: 'binary' };
+  try {
+    const document: unknown = JSON.parse(text);
+    const isExport =
+      typeof document === 'object' && document !== null && (document as { format?: unknown }).format === CUSTOMER_EXPORT_FORMAT;
+    return { kind: isExport ? 'customer-export' : 'json-document' };
+  } catch {
+    // Not one JSON document either: look at the lines.
+  }
+  const first = errors[0];
+  if (first && errors.every((e) => e.reason.startsWith(NOT_JSON))) return { kind: 'not-json', firstError: first };
+  return undefined;
+}
+
+const NOT_JSON = 'not valid JSON';
 
 /**
  * Reads a JSON Lines file. Blank lines are skipped; every valid line is kept even when others fail.
  * Each problem (invalid JSON, or each schema issue) gives one error naming the line and the field.
+ * When no line is a valid entry and the file as a whole is something else (empty, binary, a JSON
+ * document, not JSON at all), `fileProblem` says what it is.
  */
-export function parseJsonLines(text: string): { events: ContactEvent[]; errors: LineError[] } {
+export function parseJsonLines(text: string): ParsedJsonLines {
   const events: ContactEvent[] = [];
   const errors: LineError[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const body = text.replace(/^\uFEFF/, '');
+  const lines = body.split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
@@ -70,8 +122,8 @@ export function parseJsonLines(text: string): { events: ContactEvent[]; errors: 
     try {
       value = JSON.parse(raw);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      errors.push({ line, message: `line ${line}: not valid JSON (${reason})` });
+      const reason = `${NOT_JSON} (${err instanceof Error ? err.message : String(err)})`;
+      errors.push({ line, message: `line ${line}: ${reason}`, field: '', reason });
       return;
     }
     const parsed = ContactEventSchema.safeParse(value);
@@ -81,10 +133,12 @@ export function parseJsonLines(text: string): { events: ContactEvent[]; errors: 
     }
     for (const issue of formatZodIssues(parsed.error)) {
       const where = issue.path === '' ? '' : `${issue.path}: `;
-      errors.push({ line, message: `line ${line}: ${where}${issue.message}` });
+      errors.push({ line, message: `line ${line}: ${where}${issue.message}`, field: issue.path, reason: issue.message });
     }
   });
-  return { events, errors };
+  if (events.length > 0) return { events, errors };
+  const fileProblem = body.trim() === '' ? ({ kind: 'empty' } as const) : wholeFileProblem(body, errors);
+  return fileProblem ? { events, errors, fileProblem } : { events, errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -92,7 +146,12 @@ export function parseJsonLines(text: string): { events: ContactEvent[]; errors: 
 
 export interface MergeConflict {
   id: string;
+  /** Ready to show, in English. */
   message: string;
+  /** True when the id is already stored; false when the import itself holds it twice. */
+  stored: boolean;
+  /** Fields whose content differs. */
+  fields: string[];
 }
 
 export interface MergeResult {
@@ -134,12 +193,15 @@ export function mergeEvents(existing: readonly ContactEvent[], incoming: readonl
       duplicates += 1;
       continue;
     }
-    const fields = differingFields(found.event, event).join(', ');
+    const fields = differingFields(found.event, event);
+    const list = fields.join(', ');
     conflicts.push({
       id: event.id,
       message: found.stored
-        ? `entry ${event.id} is already stored with different content (${fields}); the stored entry was kept`
-        : `entry ${event.id} appears twice in the import with different content (${fields}); the first was kept`,
+        ? `entry ${event.id} is already stored with different content (${list}); the stored entry was kept`
+        : `entry ${event.id} appears twice in the import with different content (${list}); the first was kept`,
+      stored: found.stored,
+      fields,
     });
   }
   return { toAdd, duplicates, conflicts };
@@ -220,8 +282,10 @@ function outcomeAmount(event: ContactEvent): { amount: string; currency: string 
 
 /**
  * The customer's contact log as a spreadsheet: one row per entry as it reads today (corrections
- * applied, retractions hidden), oldest first; other customers' entries are left out. Invoices are shown by number. Cells that a spreadsheet
- * would run as a formula (`=`, `+`, `-`, `@`…) are escaped.
+ * applied, retractions hidden), oldest first; other customers' entries are left out. Invoices are shown
+ * by number (those linked and those a dispute names). Cells that a spreadsheet would run as a formula
+ * (`=`, `+`, `-`, `@`…) are escaped. The text starts with a UTF-8 byte-order mark: without it Excel reads
+ * the file as Windows-1252 and "Société" becomes "SociÃ©tÃ©".
  */
 export function customerExportCsv(
   customer: Customer,
@@ -242,10 +306,10 @@ export function customerExportCsv(
         amount,
         currency,
         event.notes,
-        event.invoiceIds.map((id) => numberOf.get(id) ?? id).join(', '),
+        invoicesConcerned(event).map((id) => numberOf.get(id) ?? id).join(', '),
         event.trackingNumber ?? '',
         event.followUpDate ?? '',
       ];
     });
-  return Papa.unparse({ fields: [...CUSTOMER_CSV_COLUMNS], data: rows }, { escapeFormulae: true });
+  return `\uFEFF${Papa.unparse({ fields: [...CUSTOMER_CSV_COLUMNS], data: rows }, { escapeFormulae: true })}`;
 }

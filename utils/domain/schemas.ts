@@ -329,7 +329,16 @@ export const ContactOutcomeSchema = z.discriminatedUnion(
     bareOutcome('no-answer'),
     bareOutcome('voicemail'),
     bareOutcome('reached'),
-    z.object({ type: z.literal('promise-to-pay'), date: IsoDateSchema, amount: PositiveMoneySchema }),
+    z.object({
+      type: z.literal('promise-to-pay'),
+      date: IsoDateSchema,
+      amount: PositiveMoneySchema,
+      /**
+       * What the covered invoices still showed as due when the promise was made (the form records it). With
+       * it, a promise of part of the balance is kept once that much has been paid, not only when all is.
+       */
+      balanceDue: MoneySchema.optional(),
+    }),
     z.object({
       type: z.literal('dispute'),
       reason: nonEmptyText('the reason of the dispute'),

@@ -31,6 +31,7 @@ const en = {
     installment: (n: number) => `Installment ${n}`,
     installmentDate: (n: number) => `Installment ${n}: due date`,
     installmentAmount: (n: number) => `Installment ${n}: amount`,
+    installmentAmountPlaceholder: 'Amount',
     addInstallment: 'Add an installment',
     removeInstallment: (n: number) => `Remove installment ${n}`,
     planBalanced: 'The installments add up to the amount covered.',
@@ -53,6 +54,8 @@ const en = {
     invalid: (n: number) => (n === 1 ? 'One field needs attention.' : `${n} fields need attention.`),
     amountUnreadable: 'Enter an amount such as 1 250.00',
     currencyInvalid: 'Enter a 3-letter currency code such as EUR',
+    atInFuture: 'This is in the future: log a contact once it has happened (plan it with a follow-up date).',
+    beforeContact: 'This is before the day of the contact: check this date and the contact’s date.',
     saveFailed: (message: string) => `Not saved: ${message}`,
   },
   timeline: {
@@ -128,6 +131,7 @@ const en = {
     importLabel: 'File to import (.jsonl)',
     importing: 'Importing…',
     report: (file: string) => `Import report for ${file}`,
+    colon: ': ',
     added: (n: number) => (n === 1 ? '1 entry added' : `${n} entries added`),
     duplicates: (n: number) => (n === 1 ? '1 already present' : `${n} already present`),
     conflictsTitle: (n: number) => (n === 1 ? '1 conflict (the stored entry was kept)' : `${n} conflicts (the stored entries were kept)`),
@@ -137,6 +141,21 @@ const en = {
         ? 'The entries of 1 customer Amiable has not seen yet will show once its invoices are seen.'
         : `The entries of ${n} customers Amiable has not seen yet will show once their invoices are seen.`,
     failed: (message: string) => `Import failed, nothing was imported: ${message}`,
+    notALog: (file: string, reason: string) => `${file} is not a contact log backup; nothing was imported: ${reason}`,
+    fileProblem: {
+      empty: 'the file is empty.',
+      binary: 'it is not a text file (a spreadsheet, a PDF, an archive?). Choose the .jsonl file made by “Export the log”.',
+      customerExport:
+        'it is the export of one customer (JSON), made for that customer. To share the log, use the .jsonl file made by “Export the log”.',
+      jsonDocument: 'it is one JSON document, not JSON Lines (one entry per line). Choose the .jsonl file made by “Export the log”.',
+      notJson: (first: string) => `no line of it is JSON (${first}). Choose the .jsonl file made by “Export the log”.`,
+    },
+    lineError: (line: number, field: string, reason: string) => (field ? `line ${line}: ${field}: ${reason}` : `line ${line}: ${reason}`),
+    moreErrors: (n: number) => (n === 1 ? '… and 1 more problem (not shown).' : `… and ${n} more problems (not shown).`),
+    conflict: (id: string, stored: boolean, fields: string) =>
+      stored
+        ? `entry ${id} is already stored with different content (${fields}); the stored entry was kept`
+        : `entry ${id} appears twice in the file with different content (${fields}); the first was kept`,
   },
 };
 
@@ -171,6 +190,7 @@ const fr: LogMessages = {
     installment: (n) => `Échéance ${n}`,
     installmentDate: (n) => `Échéance ${n} : date`,
     installmentAmount: (n) => `Échéance ${n} : montant`,
+    installmentAmountPlaceholder: 'Montant',
     addInstallment: 'Ajouter une échéance',
     removeInstallment: (n) => `Supprimer l’échéance ${n}`,
     planBalanced: 'Les échéances couvrent exactement le montant.',
@@ -193,6 +213,8 @@ const fr: LogMessages = {
     invalid: (n) => (n === 1 ? 'Un champ est à corriger.' : `${n} champs sont à corriger.`),
     amountUnreadable: 'Saisissez un montant comme 1 250,00',
     currencyInvalid: 'Saisissez un code devise de 3 lettres comme EUR',
+    atInFuture: 'Cette date est dans le futur : notez un contact une fois qu’il a eu lieu (prévoyez-le avec une date de relance).',
+    beforeContact: 'Cette date précède le jour du contact : vérifiez-la, ainsi que la date du contact.',
     saveFailed: (message) => `Non enregistré : ${message}`,
   },
   timeline: {
@@ -268,6 +290,7 @@ const fr: LogMessages = {
     importLabel: 'Fichier à importer (.jsonl)',
     importing: 'Import en cours…',
     report: (file) => `Compte rendu de l’import de ${file}`,
+    colon: ' : ',
     added: (n) => (n <= 1 ? `${n} entrée ajoutée` : `${n} entrées ajoutées`),
     duplicates: (n) => (n <= 1 ? `${n} déjà présente` : `${n} déjà présentes`),
     conflictsTitle: (n) => (n <= 1 ? `${n} conflit (l’entrée enregistrée a été gardée)` : `${n} conflits (les entrées enregistrées ont été gardées)`),
@@ -277,10 +300,33 @@ const fr: LogMessages = {
         ? 'Les entrées d’un client qu’Amiable n’a pas encore vu apparaîtront quand ses factures seront vues.'
         : `Les entrées de ${n} clients qu’Amiable n’a pas encore vus apparaîtront quand leurs factures seront vues.`,
     failed: (message) => `Échec de l’import, rien n’a été importé : ${message}`,
+    notALog: (file, reason) => `${file} n’est pas une sauvegarde de l’historique des contacts ; rien n’a été importé : ${reason}`,
+    fileProblem: {
+      empty: 'le fichier est vide.',
+      binary: 'ce n’est pas un fichier texte (un tableur, un PDF, une archive ?). Choisissez le fichier .jsonl créé par « Exporter l’historique ».',
+      customerExport:
+        'c’est l’export d’un client (JSON), destiné à ce client. Pour partager l’historique, utilisez le fichier .jsonl créé par « Exporter l’historique ».',
+      jsonDocument: 'c’est un document JSON unique, pas du JSON Lines (une entrée par ligne). Choisissez le fichier .jsonl créé par « Exporter l’historique ».',
+      notJson: (first) => `aucune de ses lignes n’est du JSON (${first}). Choisissez le fichier .jsonl créé par « Exporter l’historique ».`,
+    },
+    lineError: (line, field, reason) => (field ? `ligne ${line} : ${field} : ${reason}` : `ligne ${line} : ${reason}`),
+    moreErrors: (n) => (n <= 1 ? `… et ${n} autre problème (non affiché).` : `… et ${n} autres problèmes (non affichés).`),
+    conflict: (id, stored, fields) =>
+      stored
+        ? `l’entrée ${id} est déjà enregistrée avec un autre contenu (${fields}) ; l’entrée enregistrée a été gardée`
+        : `l’entrée ${id} figure deux fois dans le fichier avec des contenus différents (${fields}) ; la première a été gardée`,
   },
 };
 
 export const LOG_MESSAGES: Record<Language, LogMessages> = { en, fr };
+
+/** A machine decimal (`1550.00`) written the French way (`1 550,00`), same number of decimals. */
+function frenchDecimal(text: string): string {
+  const decimals = text.split('.')[1]?.length ?? 0;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return text;
+  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
 
 // Schema messages are written in English (they also serve import reports); the French UI shows them translated.
 const FRENCH_SCHEMA_MESSAGES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
@@ -296,10 +342,24 @@ const FRENCH_SCHEMA_MESSAGES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArra
   [/^a payment plan needs at least one installment$/, () => 'un échéancier compte au moins une échéance'],
   [
     /^installment amounts must add up to the amount covered: installments total (\S+) (\w+), covered (\S+) \w+$/,
-    (m) => `la somme des échéances doit égaler le montant couvert : échéances ${m[1]} ${m[2]}, montant couvert ${m[3]} ${m[2]}`,
+    (m) => `la somme des échéances doit égaler le montant couvert : échéances ${frenchDecimal(m[1]!)} ${m[2]}, montant couvert ${frenchDecimal(m[3]!)} ${m[2]}`,
   ],
   [/^expected (\w{3}), the currency of the amount covered$/, (m) => `devise attendue : ${m[1]}, celle du montant couvert`],
   [/^expected a 3-letter ISO code$/, () => 'code devise de 3 lettres attendu (EUR)'],
+  // Import reports.
+  [/^not valid JSON \((.*)\)$/s, (m) => `JSON invalide (${m[1]})`],
+  [/^expected a UUID$/, () => 'UUID attendu'],
+  [/^expected one of (.*)$/, (m) => `valeur attendue parmi : ${m[1]}`],
+  [/^expected a contact log entry \(an object\)$/, () => 'entrée d’historique attendue (un objet JSON)'],
+  [/^expected an outcome \{ type, … \}$/, () => 'résultat attendu ({ type, … })'],
+  [/^expected an amount \{ amountMinor, currency \}$/, () => 'montant attendu ({ amountMinor, currency })'],
+  [/^expected a number of minor units \(cents\)$/, () => 'nombre de centimes attendu'],
+  [/^expected a list of (.*)$/, () => 'liste attendue'],
+  [/^expected (text|an id|a name|a customer id|a tracking number|the name of who recorded it|the reason of the dispute)$/, () => 'texte attendu'],
+  [/^required for a correction/, () => 'obligatoire pour une correction : l’id de l’entrée corrigée'],
+  [/^required for a retraction/, () => 'obligatoire pour une suppression : l’id de l’entrée supprimée'],
+  [/^an entry cannot correct or retract itself$/, () => 'une entrée ne peut ni se corriger ni se supprimer elle-même'],
+  [/^only corrections and retractions refer to another entry/, () => 'seules les corrections et les suppressions renvoient à une autre entrée : retirez correctsId ou mettez kind à "correction"'],
 ];
 
 /** A schema (zod) message in the UI language; English messages are shown as written. */

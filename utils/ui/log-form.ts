@@ -52,14 +52,28 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A `datetime-local` value for an instant, in the browser's time zone (to the minute). */
 export function toLocalDateTimeInput(instant: Date | string): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The instant a `datetime-local` value names in the browser's time zone, as ISO UTC; undefined when empty or invalid. */
+/**
+ * An instant written in the browser's time zone with its offset, e.g. `2026-11-23T23:30:00.000+01:00`. The
+ * calendar date in the text is then the user's own (`toISOString` would write 22:30Z, the day before for
+ * everyone east of UTC after midnight, the day after for the Americas in the evening), and the log derives
+ * last contacts and follow-ups from that date.
+ */
+export function toLocalIsoString(d: Date): string {
+  const offset = -d.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const ms = String(d.getMilliseconds()).padStart(3, '0');
+  return `${toLocalDateTimeInput(d)}:${pad(d.getSeconds())}.${ms}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The instant a `datetime-local` value names in the browser's time zone, with its offset; undefined when empty or invalid. */
 export function fromLocalDateTimeInput(value: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return undefined;
   const d = new Date(value); // no offset in the text: read as local time, as the user typed it
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  return Number.isNaN(d.getTime()) ? undefined : toLocalIsoString(d);
 }
 
 let nextKey = 1;
@@ -151,8 +165,35 @@ export function valuesFromEvent(
   return values;
 }
 
-/** Local problems found before the schema runs (text that is not an amount, unknown currency). */
-type LocalProblem = 'amountUnreadable' | 'currencyInvalid';
+/**
+ * Problems the form finds itself: text that is not an amount, an unknown currency, a contact dated in the
+ * future, a date (promised, installment, follow-up) before the day of the contact.
+ */
+export type LocalProblem = 'amountUnreadable' | 'currencyInvalid' | 'atInFuture' | 'beforeContact';
+
+/** Clocks differ a little between teammates' machines: a contact up to this far ahead is still "now". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Dates that make no sense against the contact's own date and time: the contact in the future (a typo in
+ * the year puts it on top of the timeline for ever), or a promised date, an installment or a follow-up
+ * before the day the contact happened. `now` is when the form is saved.
+ */
+function dateProblems(values: LogFormValues, at: string | undefined, now: string): Array<{ field: string; problem: LocalProblem }> {
+  if (at === undefined) return []; // reported as required by the schema
+  const problems: Array<{ field: string; problem: LocalProblem }> = [];
+  if (Date.parse(at) > Date.parse(now) + FUTURE_TOLERANCE_MS) problems.push({ field: 'at', problem: 'atInFuture' });
+  const day = at.slice(0, 10); // the contact's day as the user typed it (the offset is theirs)
+  const before = (date: string) => date !== '' && date < day;
+  if (values.outcome === 'promise-to-pay' && before(values.promiseDate)) problems.push({ field: 'promiseDate', problem: 'beforeContact' });
+  if (values.outcome === 'payment-plan') {
+    values.installments.forEach((row, i) => {
+      if (before(row.dueDate)) problems.push({ field: `installment-${i}-date`, problem: 'beforeContact' });
+    });
+  }
+  if (before(values.followUpDate)) problems.push({ field: 'followUpDate', problem: 'beforeContact' });
+  return problems;
+}
 
 /** A local problem, shown on `field`; `amountField` is the amount left out because of it. */
 interface LocalIssue {
@@ -328,6 +369,9 @@ export function validateLogForm(
       if (explained.has(field)) continue;
       errors[field] ??= word.schema(issue.message);
     }
+  }
+  for (const p of dateProblems(values, typeof input.at === 'string' ? input.at : undefined, identity.recordedAt)) {
+    errors[p.field] ??= word.local(p.problem);
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
   return { event: parsed.data as ContactEvent };

@@ -91,3 +91,27 @@ describe('collection read models', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe('badge annotations: the contact log', () => {
+  // Logged in New York at 23:30 on 22 November: 04:30 UTC on the 23rd.
+  const call: ContactEvent = {
+    ...reminder(3, 'Dupont', 0, 'none', [`${SITE}|F-1`]),
+    at: '2026-11-22T23:30:00.000-05:00',
+    recordedAt: '2026-11-23T04:31:00.000Z',
+    channel: 'phone',
+    outcome: { type: 'promise-to-pay', date: '2026-12-03', amount: eur(1200) },
+    followUpDate: '2026-12-01',
+  };
+  delete (call as Partial<ContactEvent>).reminder;
+
+  it.each([
+    ['en', ['Last contact: Phone call, 22 November 2026', 'Promise to pay €1,200.00 by 3 December 2026 (pending)', 'Next follow-up: 1 December 2026']],
+    ['fr', ['Dernier contact : Appel, 22 novembre 2026', 'Promesse de payer 1 200,00 € le 3 décembre 2026 (en attente)', 'Prochaine relance : 1 décembre 2026']],
+  ] as const)('(%s) dates are spelt out, never 03/12 that a US page reads as March, and are the logger’s own day', async (lang, expected) => {
+    await db.events.put(call);
+    const annotations = await annotateInvoices(db, await db.invoices.toArray(), TODAY, lang);
+    const lines = (annotations['F-1']?.lines ?? []).map((l) => l.replace(/\u202f|\u00a0/g, ' '));
+    expect(lines.slice(0, 3)).toEqual(expected);
+    expect(annotations['F-1']?.promise).toBe('pending');
+  });
+});

@@ -4,6 +4,7 @@ import {
   deriveCustomerState,
   historyOf,
   summarizeForInvoice,
+  withBalanceDue,
   type InvoiceForLog,
 } from '../../../utils/domain/contact-log';
 import { ContactEventSchema, type ContactEvent, type ContactEventInput } from '../../../utils/domain/schemas';
@@ -159,6 +160,75 @@ describe('promises to pay', () => {
     const wholeBalance = entry(1, '2026-11-20', promise('2026-12-01'), { invoiceIds: [] });
     const state = deriveCustomerState({ events: [wholeBalance, ...others], invoices: [invoice(INV1, 100000)], today: '2026-12-10' });
     expect(state.promises.find((p) => p.eventId === uuid(1))?.state).toBe(expected);
+  });
+
+  it.each<[string, string, InvoiceForLog[]]>([
+    ['every invoice paid', 'kept', [invoice(INV1, 0, true), invoice(INV2, 0, true)]],
+    ['one paid, one cancelled', 'kept', [invoice(INV1, 0, true), { ...invoice(INV2, 5000), lifecycle: 'cancelled' }]],
+    ['one invoice still unpaid', 'broken', [invoice(INV1, 0, true), invoice(INV2, 5000)]],
+    ['an unpaid draft does not count', 'kept', [invoice(INV1, 0, true), { ...invoice(INV2, 5000), lifecycle: 'draft' }]],
+    ['an unpaid credit note does not count', 'kept', [invoice(INV1, 0, true), { ...invoice(INV2, -5000), kind: 'credit-note' }]],
+    ['an invoice issued after the promise is not covered', 'kept', [invoice(INV1, 0, true), { ...invoice(INV2, 5000), issueDate: '2026-11-25' }]],
+    ['an invoice issued the day of the promise is covered', 'broken', [invoice(INV1, 0, true), { ...invoice(INV2, 5000), issueDate: '2026-11-20' }]],
+    ['no invoice known', 'broken', []],
+  ])('a promise on the whole balance when %s → %s', (_label, expected, invoices) => {
+    const wholeBalance = entry(1, '2026-11-20', promise('2026-12-01'), { invoiceIds: [] });
+    const state = deriveCustomerState({ events: [wholeBalance], invoices, today: '2026-12-10' });
+    expect(state.promises.map((p) => p.state)).toEqual([expected]);
+  });
+
+  describe('a promise of part of the balance', () => {
+    // On 2026-11-20 the customer owes 1,000.00 on INV1 and 500.00 on INV2, and promises 400.00 by 2026-12-01.
+    const partial = (invoiceIds: string[], balanceDue?: number, currency = 'EUR') =>
+      entry(1, '2026-11-20', {
+        type: 'promise-to-pay',
+        date: '2026-12-01',
+        amount: eur(40000),
+        ...(balanceDue === undefined ? {} : { balanceDue: { amountMinor: balanceDue, currency } }),
+      }, { invoiceIds });
+
+    it.each<[string, ContactEvent, InvoiceForLog[], string]>([
+      ['400.00 paid on its invoice', partial([INV1], 100000), [invoice(INV1, 60000)], 'kept'],
+      ['more than promised paid', partial([INV1], 100000), [invoice(INV1, 10000)], 'kept'],
+      ['399.99 paid', partial([INV1], 100000), [invoice(INV1, 60001)], 'broken'],
+      ['nothing paid', partial([INV1], 100000), [invoice(INV1, 100000)], 'broken'],
+      ['paid across its two invoices', partial([INV1, INV2], 150000), [invoice(INV1, 80000), invoice(INV2, 30000)], 'kept'],
+      ['on the whole balance, paid on any invoice', partial([], 150000), [invoice(INV1, 100000), invoice(INV2, 10000)], 'kept'],
+      ['an invoice amount unknown now', partial([INV1], 100000), [{ id: INV1, paid: false, lifecycle: 'issued', kind: 'invoice' }], 'broken'],
+      ['the balance recorded in another currency', partial([INV1], 100000, 'USD'), [invoice(INV1, 60000)], 'broken'],
+      ['no balance recorded (an older entry): only a full payment keeps it', partial([INV1]), [invoice(INV1, 60000)], 'broken'],
+      ['no balance recorded, invoice paid', partial([INV1]), [invoice(INV1, 0, true)], 'kept'],
+    ])('%s → %s', (_label, promised, invoices, expected) => {
+      const state = deriveCustomerState({ events: [promised], invoices, today: '2026-12-10' });
+      expect(state.promises.map((p) => p.state)).toEqual([expected]);
+    });
+  });
+
+  describe('withBalanceDue: the balance a promise starts from', () => {
+    const invoices = [invoice(INV1, 100000), invoice(INV2, 50000), { ...invoice('https://acme.odoo.com|LATER', 7000), issueDate: '2026-11-25' }];
+    const promised = (invoiceIds: string[], currency = 'EUR') =>
+      entry(1, '2026-11-20', { type: 'promise-to-pay', date: '2026-12-01', amount: { amountMinor: 40000, currency } }, { invoiceIds });
+    const due = (e: ContactEvent) => (e.outcome.type === 'promise-to-pay' ? e.outcome.balanceDue : 'not a promise');
+
+    it.each<[string, ContactEvent, unknown]>([
+      ['one invoice', promised([INV1]), eur(100000)],
+      ['two invoices', promised([INV1, INV2]), eur(150000)],
+      ['the whole balance on its day (a later invoice left out)', promised([]), eur(150000)],
+      ['an invoice not known', promised(['https://acme.odoo.com|NOPE']), undefined],
+      ['a promise in another currency', promised([INV1], 'USD'), undefined],
+      ['not a promise', entry(1, '2026-11-20', { type: 'reached' }), 'not a promise'],
+    ])('%s', (_label, event, expected) => {
+      expect(due(withBalanceDue(event, invoices))).toEqual(expected);
+    });
+
+    it('a correction on the same invoices keeps the original balance; on other invoices it is measured again', () => {
+      const original = withBalanceDue(promised([INV1]), invoices);
+      const paidSince = [invoice(INV1, 70000), invoice(INV2, 50000)];
+      const sameInvoices = correction(2, 1, '2026-11-28', { type: 'promise-to-pay', date: '2026-12-05', amount: eur(40000) });
+      expect(due(withBalanceDue(sameInvoices, paidSince, original))).toEqual(eur(100000));
+      const otherInvoices = correction(3, 1, '2026-11-28', { type: 'promise-to-pay', date: '2026-12-05', amount: eur(40000) }, { invoiceIds: [INV1, INV2] });
+      expect(due(withBalanceDue(otherInvoices, paidSince, original))).toEqual(eur(120000));
+    });
   });
 
   it('a "paid" entry naming the invoices keeps the promise before the invoice list catches up', () => {
@@ -329,6 +399,17 @@ describe('last contact and next follow-up', () => {
     });
   });
 
+  it.each<[string, Partial<Record<string, unknown>>, string | undefined]>([
+    ['an internal note is not a contact', { outcome: { type: 'note' } }, uuid(1)],
+    ['a reminder email marked as sent is one', { outcome: { type: 'note' }, channel: 'email', reminder: { level: 'first', tone: 'courteous' } }, uuid(2)],
+    ['a formal notice sent by registered letter is one', { outcome: { type: 'note' }, channel: 'registered-letter', reminder: { level: 'formal', tone: 'formal-notice' } }, uuid(2)],
+    ['a call dated after today is not the last contact yet', { outcome: { type: 'reached' }, at: '2026-11-21T10:00:00.000Z' }, uuid(1)],
+  ])('last contact: %s', (_label, extra, expected) => {
+    const call = entry(1, '2026-11-10', { type: 'reached' });
+    const later = entry(2, '2026-11-12', (extra.outcome ?? { type: 'note' }) as Outcome, extra);
+    expect(deriveCustomerState({ events: [call, later], invoices: [], today: '2026-11-20' }).lastContact?.eventId).toBe(expected);
+  });
+
   it('no entries: no last contact, no follow-up, empty lists', () => {
     expect(deriveCustomerState({ events: [], invoices: [], today: '2026-11-20' })).toEqual({
       promises: [],
@@ -364,6 +445,30 @@ describe('last contact and next follow-up', () => {
         entry(2, '2026-11-16', { type: 'voicemail' }),
       ],
       '2026-11-17',
+    ],
+    [
+      'a call on the follow-up day in the caller’s time zone closes it, whatever the UTC date',
+      [
+        entry(1, '2026-11-10', { type: 'reached' }, { followUpDate: '2026-11-17' }),
+        entry(2, '2026-11-17', { type: 'voicemail' }, { at: '2026-11-17T00:30:00.000+01:00' }),
+      ],
+      undefined,
+    ],
+    [
+      'a call the evening before in New York (already the follow-up day in UTC) leaves it open',
+      [
+        entry(1, '2026-11-10', { type: 'reached' }, { followUpDate: '2026-11-17' }),
+        entry(2, '2026-11-16', { type: 'voicemail' }, { at: '2026-11-16T21:00:00.000-05:00' }),
+      ],
+      '2026-11-17',
+    ],
+    [
+      'a reminder sent on the follow-up date closes it',
+      [
+        entry(1, '2026-11-10', { type: 'reached' }, { followUpDate: '2026-11-17' }),
+        entry(2, '2026-11-17', { type: 'note' }, { channel: 'email', reminder: { level: 'first', tone: 'courteous' } }),
+      ],
+      undefined,
     ],
     [
       'a note on the follow-up date does not close it',

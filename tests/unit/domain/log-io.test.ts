@@ -93,7 +93,7 @@ describe('toJsonLines / parseJsonLines', () => {
 
   it('an empty log is an empty file', () => {
     expect(toJsonLines([])).toBe('');
-    expect(parseJsonLines('')).toEqual({ events: [], errors: [] });
+    expect(parseJsonLines('')).toEqual({ events: [], errors: [], fileProblem: { kind: 'empty' } });
   });
 
   it('reads back exactly what it wrote', () => {
@@ -116,11 +116,16 @@ describe('toJsonLines / parseJsonLines', () => {
     const { events, errors } = parseJsonLines(text);
     expect(events.map((e) => e.id)).toEqual([uuid(1), uuid(3)]);
     expect(errors).toHaveLength(4);
-    expect(errors[0]).toEqual({ line: 3, message: 'line 3: outcome.amount.currency: expected a 3-letter ISO code' });
+    expect(errors[0]).toEqual({
+      line: 3,
+      message: 'line 3: outcome.amount.currency: expected a 3-letter ISO code',
+      field: 'outcome.amount.currency',
+      reason: 'expected a 3-letter ISO code',
+    });
     expect(errors[1]?.line).toBe(4);
     expect(errors[1]?.message).toMatch(/^line 4: not valid JSON \(.+\)$/);
-    expect(errors[2]).toEqual({ line: 6, message: 'line 6: correctsId: required for a correction: the id of the entry it corrects' });
-    expect(errors[3]).toEqual({ line: 8, message: 'line 8: expected a contact log entry (an object)' });
+    expect(errors[2]).toMatchObject({ line: 6, message: 'line 6: correctsId: required for a correction: the id of the entry it corrects', field: 'correctsId' });
+    expect(errors[3]).toEqual({ line: 8, message: 'line 8: expected a contact log entry (an object)', field: '', reason: 'expected a contact log entry (an object)' });
   });
 
   it('reports every problem of a line', () => {
@@ -129,6 +134,28 @@ describe('toJsonLines / parseJsonLines', () => {
       'line 1: author: must not be empty',
       'line 1: channel: expected one of email, phone, sms, letter, registered-letter, visit, meeting, other',
     ]);
+  });
+
+  const good = JSON.stringify(rawEntry(1, '2026-11-02'));
+  it.each<[string, string, string | undefined]>([
+    ['an empty file', '\n  \n', 'empty'],
+    ['a binary file (a zip)', `PK\u0003\u0004\u0000\u0000${'\uFFFD'.repeat(40)}`, 'binary'],
+    ['a customer export', `${customerExportJson(customer, [], [entry(1, '2026-11-02')])}`, 'customer-export'],
+    ['a JSON array of entries', `[${good},\n${good}]`, 'json-document'],
+    ['a pretty-printed entry', JSON.stringify(rawEntry(1, '2026-11-02'), null, 2), 'json-document'],
+    ['a CSV', 'date,channel,notes\n2026-11-02,phone,"Called, no answer"\n', 'not-json'],
+    ['JSON lines that are not entries', '{"a": 1}\n{"b": 2}\n', undefined],
+    ['a log with a bad line', `${good}\nnot json\n`, undefined],
+  ])('tells when the whole file is not a log: %s → %s', (_label, text, kind) => {
+    const parsed = parseJsonLines(text);
+    expect(parsed.fileProblem?.kind).toBe(kind);
+    if (kind !== undefined) expect(parsed.events).toEqual([]);
+  });
+
+  it('a text file with no JSON line gives its first line’s problem', () => {
+    const parsed = parseJsonLines('Dear customer,\nplease pay.\n');
+    expect(parsed.fileProblem).toEqual({ kind: 'not-json', firstError: expect.objectContaining({ line: 1, field: '' }) });
+    expect(parsed.errors).toHaveLength(2);
   });
 
   it('ignores a byte-order mark', () => {
@@ -307,6 +334,23 @@ describe('customerExportCsv', () => {
       ['Claire', 'Sent "copy", with invoice\nsecond line'],
       ["'@admin", `'=HYPERLINK("http://evil.example")`],
     ]);
+  });
+
+  it('starts with a UTF-8 byte-order mark so Excel reads accents right', () => {
+    const csv = customerExportCsv(customer, invoices, [entry(1, '2026-11-02', { author: 'Zoé' })]);
+    expect(csv.startsWith('\uFEFFdate,channel,')).toBe(true);
+    expect(parseCsv(csv).data[0]?.author).toBe('Zoé');
+  });
+
+  it.each<[string, string[], Record<string, unknown>, string]>([
+    ['a dispute logged on the whole balance', [], { type: 'dispute', reason: 'Damaged', invoiceIds: [INV2] }, 'INV/2026/0002'],
+    ['a dispute on one of the linked invoices', [INV1, INV2], { type: 'dispute', reason: 'Damaged', invoiceIds: [INV2] }, 'INV/2026/0001, INV/2026/0002'],
+    ['a dispute on another invoice than the linked one', [INV1], { type: 'dispute', reason: 'Damaged', invoiceIds: [INV2] }, 'INV/2026/0001, INV/2026/0002'],
+    ['a resolution', [], { type: 'dispute-resolved', invoiceIds: [INV1] }, 'INV/2026/0001'],
+    ['a call on the whole balance', [], { type: 'reached' }, ''],
+  ])('the invoices column of %s lists every invoice it is about', (_label, invoiceIds, outcome, expected) => {
+    const { data } = parseCsv(customerExportCsv(customer, invoices, [entry(1, '2026-11-02', { invoiceIds, outcome })]));
+    expect(data[0]?.invoices).toBe(expected);
   });
 
   it('shows an invoice id when the invoice is not in the list', () => {

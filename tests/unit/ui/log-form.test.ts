@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ContactEventSchema } from '../../../utils/domain/schemas';
 import {
   emptyValues,
@@ -11,13 +11,17 @@ import {
   type LogFormValues,
 } from '../../../utils/ui/log-form';
 
+// The cases are written for a browser in UTC; the time-zone table below sets its own zones.
+process.env.TZ = 'UTC';
+
 const SITE = 'https://acme.odoo.com';
 const CUSTOMER = `${SITE}|dupont sarl`;
 const INV = `${SITE}|INV/1`;
 const identity = {
   id: '00000000-0000-4000-8000-000000000001',
   customerId: CUSTOMER,
-  recordedAt: '2026-11-23T09:00:00.000Z',
+  // Saved a week after the contacts the tests log (a contact in the future is refused).
+  recordedAt: '2026-11-30T09:00:00.000Z',
   kind: 'contact' as const,
 };
 const words = { local: (p: string) => `local:${p}`, schema: (m: string) => m };
@@ -51,6 +55,12 @@ describe('validateLogForm', () => {
       },
       { outcome: { type: 'payment-plan', covered: { amountMinor: 90000, currency: 'EUR' } } },
     ],
+    ['a contact a minute after saving (clocks differ)', { at: '2026-11-30T09:01' }, { at: '2026-11-30T09:01:00.000+00:00' }],
+    [
+      'a promise and a follow-up on the day of the contact',
+      { outcome: 'promise-to-pay', promiseDate: '2026-11-23', promiseAmount: '100', followUpDate: '2026-11-23' },
+      { followUpDate: '2026-11-23', outcome: { type: 'promise-to-pay', date: '2026-11-23' } },
+    ],
     [
       'a registered letter with its tracking number and a follow-up',
       { channel: 'registered-letter', trackingNumber: ' 1A2B3C ', outcome: 'note', followUpDate: '2026-12-10' },
@@ -80,6 +90,27 @@ describe('validateLogForm', () => {
       { 'installment-0-date': 'required' },
     ],
     ['no author and no date', { author: ' ', at: '' }, { author: 'must not be empty', at: 'required' }],
+    ['a contact in the future (a typo in the year)', { at: '2062-11-23T10:30' }, { at: 'local:atInFuture' }],
+    ['a contact an hour after saving', { at: '2026-11-30T10:00' }, { at: 'local:atInFuture' }],
+    [
+      'a promise to pay before the day of the contact',
+      { outcome: 'promise-to-pay', promiseDate: '2026-11-22', promiseAmount: '100' },
+      { promiseDate: 'local:beforeContact' },
+    ],
+    [
+      'an installment before the day of the contact',
+      {
+        outcome: 'payment-plan',
+        planCovered: '900',
+        installments: [
+          { key: 1, dueDate: '2026-11-01', amount: '450' },
+          { key: 2, dueDate: '2026-12-01', amount: '450' },
+        ],
+      },
+      { 'installment-0-date': 'local:beforeContact' },
+    ],
+    ['a follow-up before the day of the contact', { followUpDate: '2026-11-20' }, { followUpDate: 'local:beforeContact' }],
+
   ])('refuses %s, each error on its field', (_label, patch, expected) => {
     const result = validateLogForm(form(patch), identity, words);
     expect(result.event).toBeUndefined();
@@ -158,5 +189,28 @@ describe('editing an entry', () => {
 
   it.each(['2026-01-31T23:59', '2026-07-04T00:00', '2026-03-29T12:15'])('reads back a date-time field as typed (%s)', (typed) => {
     expect(toLocalDateTimeInput(fromLocalDateTimeInput(typed)!)).toBe(typed);
+  });
+});
+
+describe('the contact’s date and time keep the user’s calendar day', () => {
+  const original = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = original;
+  });
+
+  it.each([
+    ['Europe/Paris', '2026-11-23T00:30', '2026-11-23T00:30:00.000+01:00'],
+    ['Europe/Paris', '2026-07-04T23:59', '2026-07-04T23:59:00.000+02:00'],
+    ['America/New_York', '2026-11-23T21:15', '2026-11-23T21:15:00.000-05:00'],
+    ['Asia/Kolkata', '2026-11-23T02:00', '2026-11-23T02:00:00.000+05:30'],
+    ['UTC', '2026-11-23T12:00', '2026-11-23T12:00:00.000+00:00'],
+  ])('in %s, %s is saved as %s', (zone, typed, saved) => {
+    process.env.TZ = zone;
+    expect(fromLocalDateTimeInput(typed)).toBe(saved);
+    const result = validateLogForm(form({ at: typed }), identity, words);
+    expect(result.event?.at).toBe(saved);
+    // The same instant as the browser reads it, and the form shows it back as typed.
+    expect(Date.parse(saved)).toBe(new Date(typed).getTime());
+    expect(toLocalDateTimeInput(saved)).toBe(typed);
   });
 });
