@@ -1,9 +1,9 @@
 // In-page side of the contact-log benchmark (bundled by tests/bench/log.ts with esbuild, run in Chromium).
 // Everything measured here is the project's real code against the browser's real IndexedDB, each figure next
 // to a raw IndexedDB floor on the same data, in the same page.
-import { openDb, type AmiableDb, type CustomerRecord } from '../../utils/db/db';
+import { byTimelineOrder, openDb, type AmiableDb, type CustomerLog, type CustomerRecord } from '../../utils/db/db';
 import { loadAllCases, customerCaseOf, readCollectionSettings } from '../../utils/db/collection';
-import { importEvents, timeline } from '../../utils/db/events-repo';
+import { appendEvent, importEvents, timeline } from '../../utils/db/events-repo';
 import { deriveCustomerState } from '../../utils/domain/contact-log';
 import { parseJsonLines, toJsonLines } from '../../utils/domain/log-io';
 import { nextBestAction, todoToday } from '../../utils/domain/next-action';
@@ -14,6 +14,9 @@ import { BENCH_TODAY, DEFAULT_LOG_DATA, generateLogData, prng, type LogData } fr
 let data: LogData | undefined;
 let jsonLines = '';
 let main: AmiableDb | undefined;
+/** The per-event floor's database (the v2 layout: one row per entry), left by the last rawImportOnce. */
+let perEvent: IDBDatabase | undefined;
+const PER_EVENT_DB = 'bench-raw-per-event';
 
 function loaded(): LogData {
   if (!data) throw new Error('call setup() first');
@@ -47,6 +50,24 @@ async function freshDb(name: string): Promise<AmiableDb> {
 async function drop(db: AmiableDb): Promise<void> {
   db.close();
   await db.delete();
+}
+
+const storedCount = async (db: AmiableDb) => (await db.logs.toArray()).reduce((n, l) => n + l.events.length, 0);
+
+/** A fresh raw database with the v2 `events` store exactly as Dexie declared it (one row per entry, four indexes). */
+async function freshPerEventDb(): Promise<IDBDatabase> {
+  perEvent?.close();
+  perEvent = undefined;
+  await request(indexedDB.deleteDatabase(PER_EVENT_DB) as unknown as IDBRequest<unknown>);
+  const open = indexedDB.open(PER_EVENT_DB, 1);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('events', { keyPath: 'id' });
+    store.createIndex('customerId', 'customerId');
+    store.createIndex('[customerId+at]', ['customerId', 'at']);
+    store.createIndex('recordedAt', 'recordedAt');
+    store.createIndex('correctsId', 'correctsId');
+  };
+  return request(open);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -90,7 +111,7 @@ const api = {
 
   /**
    * The side panel's import, from the file's text: parseJsonLines (JSON + schema per line), then importEvents
-   * (validation, bulkGet of the ids, mergeEvents, bulkAdd, in one transaction) into an empty database.
+   * (validation, getAll of the logs, mergeEvents, grouping per customer, bulkPut, in one transaction) into an empty database.
    */
   async importOnce() {
     const db = await freshDb('bench-import');
@@ -99,41 +120,63 @@ const api = {
     const t1 = performance.now();
     const result = await importEvents(db, parsed.events);
     const t2 = performance.now();
-    const stored = await db.events.count();
+    const stored = await storedCount(db);
     await drop(db);
     return { parseMs: t1 - t0, importEventsMs: t2 - t1, totalMs: t2 - t0, errors: parsed.errors.length, added: result.added, stored };
   },
 
-  /** Floor: JSON.parse of each line, then IDBObjectStore.add of every object in one transaction (same stores and indexes). */
+  /**
+   * Per-event floor (the v2 layout): JSON.parse of each line, then IDBObjectStore.add of every object in one
+   * transaction, into a store with v2's four indexes. The database is kept for the per-event read floors.
+   */
   async rawImportOnce() {
-    const db = await freshDb('bench-raw');
-    const idb = db.backendDB();
+    const idb = await freshPerEventDb();
     const t0 = performance.now();
-    const objects: unknown[] = [];
-    for (const line of jsonLines.split('\n')) if (line !== '') objects.push(JSON.parse(line));
+    const objects: ContactEvent[] = [];
+    for (const line of jsonLines.split('\n')) if (line !== '') objects.push(JSON.parse(line) as ContactEvent);
     const t1 = performance.now();
     const tx = idb.transaction('events', 'readwrite');
     const store = tx.objectStore('events');
     for (const o of objects) store.add(o);
     await done(tx);
     const t2 = performance.now();
-    const stored = await db.events.count();
-    await drop(db);
+    const stored = await request(idb.transaction('events', 'readonly').objectStore('events').count());
+    perEvent = idb;
     return { jsonParseMs: t1 - t0, addMs: t2 - t1, totalMs: t2 - t0, stored };
   },
 
-  /** Diagnostics of the import's parts, outside any transaction: one schema pass, and bulkGet of 100,000 absent ids. */
-  async importParts() {
-    const events = loaded().events;
-    let t = performance.now();
-    for (const e of events) ContactEventSchema.safeParse(e);
-    const oneSchemaPassMs = performance.now() - t;
-    const db = await freshDb('bench-parts');
-    t = performance.now();
-    await db.events.bulkGet(events.map((e) => e.id));
-    const bulkGetAbsentMs = performance.now() - t;
+  /**
+   * Floor of the new layout: JSON.parse of each line, grouping per customer in timeline order, then
+   * IDBObjectStore.put of each customer's log in one transaction, into the extension's real `logs` store.
+   */
+  async rawLogsImportOnce() {
+    const db = await freshDb('bench-raw-logs');
+    const idb = db.backendDB();
+    const t0 = performance.now();
+    const objects: ContactEvent[] = [];
+    for (const line of jsonLines.split('\n')) if (line !== '') objects.push(JSON.parse(line) as ContactEvent);
+    const t1 = performance.now();
+    const logs: CustomerLog[] = [...groupBy(objects, (e) => e.customerId)].map(([customerId, events]) => ({
+      customerId,
+      events: events.sort(byTimelineOrder),
+    }));
+    const t2 = performance.now();
+    const tx = idb.transaction('logs', 'readwrite');
+    const store = tx.objectStore('logs');
+    for (const log of logs) store.put(log);
+    await done(tx);
+    const t3 = performance.now();
+    const stored = await storedCount(db);
     await drop(db);
-    return { oneSchemaPassMs, bulkGetAbsentMs };
+    return { jsonParseMs: t1 - t0, groupMs: t2 - t1, putMs: t3 - t2, totalMs: t3 - t0, stored };
+  },
+
+  /** Diagnostic of the import's parts, outside any transaction: one schema pass over the 100,000 entries. */
+  importParts() {
+    const events = loaded().events;
+    const t = performance.now();
+    for (const e of events) ContactEventSchema.safeParse(e);
+    return { oneSchemaPassMs: performance.now() - t };
   },
 
   /** The database the queries read: the imported log plus customers and invoices. */
@@ -143,28 +186,29 @@ const api = {
     await importEvents(main, d.events);
     await main.customers.bulkAdd(d.customers);
     await main.invoices.bulkAdd(d.invoices);
-    // Diagnostics on the full log: reading every stored id at once, and importing the same file a second time
-    // (the real path again; every entry is a duplicate, so nothing is written).
+    // Diagnostics on the full log: reading every log at once (what an import does first), and importing the
+    // same file a second time (the real path again; every entry is a duplicate, so nothing is written).
     let t = performance.now();
-    const keys = await main.events.toCollection().primaryKeys();
-    const allKeysMs = performance.now() - t;
+    const logs = await main.logs.toArray();
+    const allLogsMs = performance.now() - t;
     t = performance.now();
     const again = await importEvents(main, parseJsonLines(jsonLines).events);
     const reimportMs = performance.now() - t;
     if (again.added !== 0 || again.duplicates !== d.events.length) throw new Error(`re-import: ${JSON.stringify(again).slice(0, 200)}`);
     return {
-      events: await main.events.count(),
+      events: await storedCount(main),
       customers: await main.customers.count(),
       invoices: await main.invoices.count(),
-      keys: keys.length,
-      allKeysMs,
+      logs: logs.length,
+      allLogsMs,
       reimportMs,
     };
   },
 
   /**
-   * `count` timeline queries over customers drawn with `seed`, each next to the raw floor (index getAll on
-   * [customerId+at] for the same customer, own read-only transaction); the order alternates so both share the noise.
+   * `count` timeline queries over customers drawn with `seed`, each next to two raw floors for the same customer,
+   * each in its own read-only transaction: get of the customer's log (this layout) and index getAll on
+   * [customerId+at] (the per-event layout); the order rotates so all three share the noise.
    */
   async timelines(count: number, seed: number, warmup: number) {
     const db = main;
@@ -174,9 +218,17 @@ const api = {
     const idb = db.backendDB();
     const dexieMs: number[] = [];
     const rawMs: number[] = [];
+    const perEventMs: number[] = [];
     let rows = 0;
+    const events = perEvent;
+    if (!events) throw new Error('call rawImportOnce() first');
     const raw = async (customerId: string) => {
-      const tx = idb.transaction('events', 'readonly');
+      const tx = idb.transaction('logs', 'readonly');
+      const log = await request(tx.objectStore('logs').get(customerId) as IDBRequest<CustomerLog | undefined>);
+      return log?.events ?? [];
+    };
+    const rawPerEvent = async (customerId: string) => {
+      const tx = events.transaction('events', 'readonly');
       const index = tx.objectStore('events').index('[customerId+at]');
       return request(index.getAll(IDBKeyRange.bound([customerId], [customerId, []])));
     };
@@ -184,7 +236,9 @@ const api = {
       const customerId = customers[Math.floor(random() * customers.length)]!.id;
       let a = 0;
       let b = 0;
+      let c = 0;
       let rawRows = 0;
+      let perEventRows = 0;
       let dexieRows = 0;
       const runDexie = async () => {
         const t = performance.now();
@@ -196,26 +250,30 @@ const api = {
         rawRows = (await raw(customerId)).length;
         b = performance.now() - t;
       };
-      if (q % 2 === 0) {
-        await runDexie();
-        await runRaw();
-      } else {
-        await runRaw();
-        await runDexie();
+      const runPerEvent = async () => {
+        const t = performance.now();
+        perEventRows = (await rawPerEvent(customerId)).length;
+        c = performance.now() - t;
+      };
+      const order = [runDexie, runRaw, runPerEvent];
+      for (let k = 0; k < 3; k++) await order[(q + k) % 3]!();
+      if (rawRows !== dexieRows || perEventRows !== dexieRows) {
+        throw new Error(`timeline of ${customerId}: ${dexieRows} rows, raw log ${rawRows}, raw index ${perEventRows}`);
       }
-      if (rawRows !== dexieRows) throw new Error(`timeline of ${customerId}: ${dexieRows} rows, raw index ${rawRows}`);
       if (q < warmup) continue;
       dexieMs.push(a);
       rawMs.push(b);
+      perEventMs.push(c);
       rows += dexieRows;
     }
-    return { dexieMs, rawMs, meanRows: rows / count };
+    return { dexieMs, rawMs, perEventMs, meanRows: rows / count };
   },
 
   /**
    * Every customer's derived state as the side panel's "to do today" reads it (loadAllCases: three toArray, group
-   * by customer, deriveCustomerState + the policy's view per customer), beside: the raw read floor (getAll of the
-   * same three stores in one transaction), the pure derivation on those arrays, and the whole "to do today" list.
+   * by customer, deriveCustomerState + the policy's view per customer), beside: the raw read floor of this layout
+   * (getAll of the same three stores in one transaction), the per-event floor (getAll of customers and invoices,
+   * and of the v2 `events` store), the pure derivation on those arrays, and the whole "to do today" list.
    */
   async stateOnce(run: number) {
     const db = main;
@@ -230,29 +288,49 @@ const api = {
     const idb = db.backendDB();
     const rawRead = async () => {
       const t0 = performance.now();
-      const tx = idb.transaction(['customers', 'invoices', 'events'], 'readonly');
+      const tx = idb.transaction(['customers', 'invoices', 'logs'], 'readonly');
       const rows = await Promise.all([
         request(tx.objectStore('customers').getAll() as IDBRequest<CustomerRecord[]>),
         request(tx.objectStore('invoices').getAll() as IDBRequest<Invoice[]>),
-        request(tx.objectStore('events').getAll() as IDBRequest<ContactEvent[]>),
+        request(tx.objectStore('logs').getAll() as IDBRequest<CustomerLog[]>),
       ]);
       return { rows, ms: performance.now() - t0 };
     };
-    // Alternate which read goes first between runs, so neither always finds the other's cache or garbage.
-    let cases: Awaited<ReturnType<typeof viaLoadAllCases>>;
-    let raw: Awaited<ReturnType<typeof rawRead>>;
-    if (run % 2 === 0) {
-      cases = await viaLoadAllCases();
-      raw = await rawRead();
-    } else {
-      raw = await rawRead();
-      cases = await viaLoadAllCases();
-    }
+    const eventsDb = perEvent;
+    if (!eventsDb) throw new Error('call rawImportOnce() first');
+    const perEventRead = async () => {
+      const t0 = performance.now();
+      const tx = idb.transaction(['customers', 'invoices'], 'readonly');
+      const rows = await Promise.all([
+        request(tx.objectStore('customers').getAll() as IDBRequest<CustomerRecord[]>),
+        request(tx.objectStore('invoices').getAll() as IDBRequest<Invoice[]>),
+        request(eventsDb.transaction('events', 'readonly').objectStore('events').getAll() as IDBRequest<ContactEvent[]>),
+      ]);
+      return { rows, ms: performance.now() - t0 };
+    };
+    // Rotate which read goes first between runs, so none always finds the others' cache or garbage.
+    let cases: Awaited<ReturnType<typeof viaLoadAllCases>> | undefined;
+    let raw: Awaited<ReturnType<typeof rawRead>> | undefined;
+    let perEventMs = 0;
+    let perEventRows = 0;
+    const reads = [
+      async () => (cases = await viaLoadAllCases()),
+      async () => (raw = await rawRead()),
+      async () => {
+        const r = await perEventRead();
+        perEventMs = r.ms;
+        perEventRows = r.rows[2].length;
+      },
+    ];
+    for (let k = 0; k < 3; k++) await reads[(run + k) % 3]!();
+    if (!cases || !raw) throw new Error('unreachable');
     const all = cases.result;
     const loadAllCasesMs = cases.ms;
     const rawReadMs = raw.ms;
     if (all.failures.length > 0) throw new Error(`${all.failures.length} customers failed: ${all.failures[0]!.error.message}`);
-    const [customers, invoices, events] = raw.rows;
+    const [customers, invoices, logs] = raw.rows;
+    const events = logs.flatMap((l) => l.events);
+    if (perEventRows !== events.length) throw new Error(`per-event floor read ${perEventRows} events, logs hold ${events.length}`);
 
     const invoicesOf = groupBy(invoices, (i) => i.customerId);
     const eventsOf = groupBy(events, (e) => e.customerId);
@@ -302,16 +380,67 @@ const api = {
     return {
       loadAllCasesMs,
       rawReadMs,
+      perEventMs,
       deriveOnlyMs,
       caseOnlyMs,
       todoTodayMs,
       cases: all.cases.length,
-      rawRows: { customers: customers.length, invoices: invoices.length, events: events.length },
+      rawRows: { customers: customers.length, invoices: invoices.length, logs: logs.length, events: events.length },
       promises,
       todoItems: todo.length,
     };
   },
 };
 
-export type LogBench = typeof api;
-(globalThis as unknown as { __logBench: LogBench }).__logBench = api;
+/**
+ * `count` single entries logged into the full log (appendEvent: one rw transaction reading every log, for the
+ * ids, and writing the customer's), each beside the floor of this layout (raw get + put of that customer's log
+ * in one rw transaction) and the per-event floor (raw add of one row into the v2 store).
+ */
+async function appends(count: number, seed: number) {
+  const db = main;
+  const events = perEvent;
+  if (!db || !events) throw new Error('call prepareMain() and rawImportOnce() first');
+  const d = loaded();
+  const random = prng(seed);
+  const idb = db.backendDB();
+  const appendMs: number[] = [];
+  const rawMs: number[] = [];
+  const perEventMs: number[] = [];
+  const contacts = d.events.filter((e) => e.kind === 'contact');
+  for (let q = 0; q < count; q++) {
+    const template = contacts[Math.floor(random() * contacts.length)]!;
+    const entry = (): ContactEvent => ({ ...template, id: crypto.randomUUID() });
+    const runs = [
+      async () => {
+        const t = performance.now();
+        await appendEvent(db, entry());
+        appendMs.push(performance.now() - t);
+      },
+      async () => {
+        const e = entry();
+        const t = performance.now();
+        const tx = idb.transaction('logs', 'readwrite');
+        const store = tx.objectStore('logs');
+        const log = await request(store.get(e.customerId) as IDBRequest<CustomerLog | undefined>);
+        store.put({ customerId: e.customerId, events: [...(log?.events ?? []), e] });
+        await done(tx);
+        rawMs.push(performance.now() - t);
+      },
+      async () => {
+        const e = entry();
+        const t = performance.now();
+        const tx = events.transaction('events', 'readwrite');
+        tx.objectStore('events').add(e);
+        await done(tx);
+        perEventMs.push(performance.now() - t);
+      },
+    ];
+    for (let k = 0; k < 3; k++) await runs[(q + k) % 3]!();
+  }
+  return { appendMs, rawMs, perEventMs };
+}
+
+const benchApi = { ...api, appends };
+export type LogBench = typeof benchApi;
+(globalThis as unknown as { __logBench: LogBench }).__logBench = benchApi;

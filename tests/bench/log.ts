@@ -12,6 +12,7 @@ import type { LogBench } from './log-entry';
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 const TIMELINE_QUERIES = Number(process.env.BENCH_TIMELINE_QUERIES ?? 200);
 const STATE_RUNS = Number(process.env.BENCH_STATE_RUNS ?? 5);
+const APPENDS = Number(process.env.BENCH_APPENDS ?? 30);
 const TIMELINE_WARMUP = 10;
 const ORIGIN = 'https://bench.example.test/';
 
@@ -57,15 +58,15 @@ async function main() {
 
     const imports: Array<Awaited<ReturnType<LogBench['importOnce']>>> = [];
     const raws: Array<Awaited<ReturnType<LogBench['rawImportOnce']>>> = [];
+    const rawLogs: Array<Awaited<ReturnType<LogBench['rawLogsImportOnce']>>> = [];
     for (let run = 0; run < IMPORT_RUNS; run++) {
-      // Alternate which goes first so both see the same share of the machine's noise.
-      if (run % 2 === 0) {
-        imports.push(await page.evaluate(() => (window as unknown as Bench).__logBench.importOnce()));
-        raws.push(await page.evaluate(() => (window as unknown as Bench).__logBench.rawImportOnce()));
-      } else {
-        raws.push(await page.evaluate(() => (window as unknown as Bench).__logBench.rawImportOnce()));
-        imports.push(await page.evaluate(() => (window as unknown as Bench).__logBench.importOnce()));
-      }
+      // Rotate which goes first so all three see the same share of the machine's noise.
+      const steps = [
+        async () => imports.push(await page.evaluate(() => (window as unknown as Bench).__logBench.importOnce())),
+        async () => rawLogs.push(await page.evaluate(() => (window as unknown as Bench).__logBench.rawLogsImportOnce())),
+        async () => raws.push(await page.evaluate(() => (window as unknown as Bench).__logBench.rawImportOnce())),
+      ];
+      for (let k = 0; k < 3; k++) await steps[(run + k) % 3]!();
     }
     const parts = await page.evaluate(() => (window as unknown as Bench).__logBench.importParts());
     const prepared = await page.evaluate(() => (window as unknown as Bench).__logBench.prepareMain());
@@ -75,22 +76,35 @@ async function main() {
     );
     const states: Array<Awaited<ReturnType<LogBench['stateOnce']>>> = [];
     for (let run = 0; run < STATE_RUNS; run++) states.push(await page.evaluate((r) => (window as unknown as Bench).__logBench.stateOnce(r), run));
+    const appends = await page.evaluate((n) => (window as unknown as Bench).__logBench.appends(n, 11), APPENDS);
     await page.close();
 
     const bad = imports.find((r) => r.errors > 0 || r.added !== facts.events || r.stored !== facts.events);
     if (bad) throw new Error(`import did not store the whole log: ${JSON.stringify(bad)}`);
+    const badFloor = [...raws, ...rawLogs].find((r) => r.stored !== facts.events);
+    if (badFloor) throw new Error(`a floor did not store the whole log: ${JSON.stringify(badFloor)}`);
 
     const med = <T>(rows: readonly T[], key: (r: T) => number) => median(rows.map(key));
     const importMs = med(imports, (r) => r.totalMs);
     const rawParse = med(raws, (r) => r.jsonParseMs);
     const rawAdd = med(raws, (r) => r.addMs);
     const importFloor = med(raws, (r) => r.totalMs);
+    const logsParse = med(rawLogs, (r) => r.jsonParseMs);
+    const logsPut = med(rawLogs, (r) => r.groupMs + r.putMs);
+    const logsFloor = med(rawLogs, (r) => r.totalMs);
     const tlMedian = median(tl.dexieMs);
     const tlP95 = percentile(tl.dexieMs, 95);
     const tlFloorMedian = median(tl.rawMs);
     const tlFloorP95 = percentile(tl.rawMs, 95);
+    const tlPerEventMedian = median(tl.perEventMs);
+    const tlPerEventP95 = percentile(tl.perEventMs, 95);
     const stateMs = med(states, (r) => r.loadAllCasesMs);
     const readFloor = med(states, (r) => r.rawReadMs);
+    const perEventReadFloor = med(states, (r) => r.perEventMs);
+    const todoMs = med(states, (r) => r.todoTodayMs);
+    const appendMs = median(appends.appendMs);
+    const appendFloor = median(appends.rawMs);
+    const appendPerEvent = median(appends.perEventMs);
 
     const cpu = cpus();
     console.log(
@@ -106,35 +120,56 @@ async function main() {
     );
     console.log(
       `Runs: import ${IMPORT_RUNS} (fresh database each, alternating with the floor), timeline ${TIMELINE_QUERIES} queries over random customers ` +
-        `(after ${TIMELINE_WARMUP} warm-up, ${tl.meanRows.toFixed(1)} rows on average), state ${STATE_RUNS} runs.\n`,
+        `(after ${TIMELINE_WARMUP} warm-up, ${tl.meanRows.toFixed(1)} rows on average), state ${STATE_RUNS} runs, ${APPENDS} single appends into the full log.`,
     );
+    console.log(
+      'Storage: one record per customer (the `logs` store, schema v3). Two floors on the same data: "floor, logs" = raw ' +
+        'IndexedDB on this layout (put/get/getAll of per-customer records); "floor, per event" = raw IndexedDB on the v2 ' +
+        'layout (one row per entry, its four indexes). Ratios are value ÷ floor.\n',
+    );
+    const row = (value: number, logs: number | undefined, perEvent: number | undefined, goal = '') => ({
+      value: ms(value),
+      'floor, logs': logs === undefined ? '' : ms(logs),
+      'ratio to logs': logs === undefined ? '' : ratio(value, logs),
+      'floor, per event': perEvent === undefined ? '' : ms(perEvent),
+      'ratio to per event': perEvent === undefined ? '' : ratio(value, perEvent),
+      goal,
+    });
     console.table({
-      'timeline, one customer (median)': { value: ms(tlMedian), floor: ms(tlFloorMedian), ratio: ratio(tlMedian, tlFloorMedian), goal: '≤ 5 ms' },
-      'timeline, one customer (p95)': { value: ms(tlP95), floor: ms(tlFloorP95), ratio: ratio(tlP95, tlFloorP95), goal: '' },
-      'state of all customers (loadAllCases)': { value: ms(stateMs), floor: ms(readFloor), ratio: ratio(stateMs, readFloor), goal: '≤ 300 ms' },
-      '  of which derivation alone (deriveCustomerState ×5000)': { value: ms(med(states, (r) => r.deriveOnlyMs)), floor: '', ratio: '', goal: '' },
-      '  of which case alone (state + policy view ×5000)': { value: ms(med(states, (r) => r.caseOnlyMs)), floor: '', ratio: '', goal: '' },
-      '"to do today" list (loadAllCases + policy)': { value: ms(med(states, (r) => r.todoTodayMs)), floor: ms(readFloor), ratio: ratio(med(states, (r) => r.todoTodayMs), readFloor), goal: '' },
-      'import of 100,000 events (parseJsonLines + importEvents)': { value: ms(importMs), floor: ms(importFloor), ratio: ratio(importMs, importFloor), goal: '≤ 3000 ms' },
-      '  parseJsonLines (JSON + schema per line)': { value: ms(med(imports, (r) => r.parseMs)), floor: ms(rawParse), ratio: ratio(med(imports, (r) => r.parseMs), rawParse), goal: '' },
-      '  importEvents (validate, merge, bulkAdd)': { value: ms(med(imports, (r) => r.importEventsMs)), floor: ms(rawAdd), ratio: ratio(med(imports, (r) => r.importEventsMs), rawAdd), goal: '' },
-      '  diagnostic: one ContactEventSchema pass': { value: ms(parts.oneSchemaPassMs), floor: '', ratio: '', goal: '' },
-      '  diagnostic: bulkGet of 100,000 absent ids': { value: ms(parts.bulkGetAbsentMs), floor: '', ratio: '', goal: '' },
-      '  diagnostic: all 100,000 stored ids (primaryKeys)': { value: ms(prepared.allKeysMs), floor: '', ratio: '', goal: '' },
-      're-import of the same file (all duplicates, once)': { value: ms(prepared.reimportMs), floor: '', ratio: '', goal: '' },
+      'timeline, one customer (median)': row(tlMedian, tlFloorMedian, tlPerEventMedian, '≤ 5 ms'),
+      'timeline, one customer (p95)': row(tlP95, tlFloorP95, tlPerEventP95),
+      'state of all customers (loadAllCases)': row(stateMs, readFloor, perEventReadFloor, '≤ 300 ms'),
+      '  of which derivation alone (deriveCustomerState ×5000)': row(med(states, (r) => r.deriveOnlyMs), undefined, undefined),
+      '  of which case alone (state + policy view ×5000)': row(med(states, (r) => r.caseOnlyMs), undefined, undefined),
+      '"to do today" list (loadAllCases + policy)': row(todoMs, readFloor, perEventReadFloor),
+      'import of 100,000 events (parseJsonLines + importEvents)': row(importMs, logsFloor, importFloor, '≤ 3000 ms'),
+      '  parseJsonLines (JSON + schema per line)': row(med(imports, (r) => r.parseMs), logsParse, rawParse),
+      '  importEvents (validate, merge, bulkPut)': row(med(imports, (r) => r.importEventsMs), logsPut, rawAdd),
+      '  diagnostic: one ContactEventSchema pass': row(parts.oneSchemaPassMs, undefined, undefined),
+      '  diagnostic: all 5,000 logs read at once (toArray)': row(prepared.allLogsMs, undefined, undefined),
+      're-import of the same file (all duplicates, once)': row(prepared.reimportMs, undefined, undefined),
+      'append one entry to the full log (median)': row(appendMs, appendFloor, appendPerEvent),
+      'append one entry to the full log (p95)': row(
+        percentile(appends.appendMs, 95),
+        percentile(appends.rawMs, 95),
+        percentile(appends.perEventMs, 95),
+      ),
     });
     console.log('\nPer run (ms):');
     console.table({
       'import total': imports.map((r) => Math.round(r.totalMs)),
       'import parseJsonLines': imports.map((r) => Math.round(r.parseMs)),
       'import importEvents': imports.map((r) => Math.round(r.importEventsMs)),
-      'floor JSON.parse': raws.map((r) => Math.round(r.jsonParseMs)),
-      'floor raw add': raws.map((r) => Math.round(r.addMs)),
+      'floor per event: JSON.parse': raws.map((r) => Math.round(r.jsonParseMs)),
+      'floor per event: raw add': raws.map((r) => Math.round(r.addMs)),
+      'floor logs: JSON.parse': rawLogs.map((r) => Math.round(r.jsonParseMs)),
+      'floor logs: group + raw put': rawLogs.map((r) => Math.round(r.groupMs + r.putMs)),
       'state loadAllCases': states.map((r) => Math.round(r.loadAllCasesMs)),
-      'state raw getAll floor': states.map((r) => Math.round(r.rawReadMs)),
+      'state floor logs: raw getAll': states.map((r) => Math.round(r.rawReadMs)),
+      'state floor per event: raw getAll': states.map((r) => Math.round(r.perEventMs)),
     });
     console.log(
-      `\nStored: ${prepared.events} events, ${prepared.customers} customers, ${prepared.invoices} invoices; ` +
+      `\nStored: ${prepared.events} events in ${prepared.logs} logs, ${prepared.customers} customers, ${prepared.invoices} invoices; ` +
         `${states[0]?.cases} cases, ${states[0]?.promises} promises derived, ${states[0]?.todoItems} items to do today.`,
     );
   } finally {

@@ -62,14 +62,14 @@ export async function annotateInvoices(
   const words = WORDS[lang];
   const [general, policy] = await Promise.all([readSettings(db, 'general'), readSettings(db, 'policy')]);
   const customerIds = [...new Set(invoices.map((i) => i.customerId))];
-  const [events, customerInvoices, customers] = await Promise.all([
-    db.events.where('customerId').anyOf(customerIds).toArray(),
+  const [logs, customerInvoices, customers] = await Promise.all([
+    db.logs.bulkGet(customerIds),
     db.invoices.where('customerId').anyOf(customerIds).toArray(),
     db.customers.bulkGet(customerIds),
   ]);
   const annotations: Record<string, BadgeAnnotation> = {};
-  for (const customerId of customerIds) {
-    const own = events.filter((e) => e.customerId === customerId);
+  for (const [index, customerId] of customerIds.entries()) {
+    const own = logs[index]?.events ?? [];
     const ownInvoices = customerInvoices.filter((i) => i.customerId === customerId);
     const state = deriveCustomerState({
       events: own,

@@ -75,11 +75,11 @@ export async function loadCustomerCase(
 ): Promise<CustomerCase | null> {
   const customer = await db.customers.get(customerId);
   if (!customer) return null;
-  const [invoices, events] = await Promise.all([
+  const [invoices, log] = await Promise.all([
     db.invoices.where('customerId').equals(customerId).toArray(),
-    db.events.where('customerId').equals(customerId).toArray(),
+    db.logs.get(customerId),
   ]);
-  return customerCaseOf(customer, invoices, events, today, general);
+  return customerCaseOf(customer, invoices, log?.events ?? [], today, general);
 }
 
 /** Every customer's case; a customer whose log cannot be derived is reported instead of failing them all. */
@@ -88,9 +88,9 @@ export async function loadAllCases(
   today: IsoDate,
   general: GeneralSettings,
 ): Promise<{ cases: CustomerCase[]; failures: Array<{ customer: CustomerWithAddress; error: Error }> }> {
-  const [customers, invoices, events] = await Promise.all([db.customers.toArray(), db.invoices.toArray(), db.events.toArray()]);
+  const [customers, invoices, logs] = await Promise.all([db.customers.toArray(), db.invoices.toArray(), db.logs.toArray()]);
   const invoicesOf = groupBy(invoices, (i) => i.customerId);
-  const eventsOf = groupBy(events, (e) => e.customerId);
+  const eventsOf = new Map(logs.map((l) => [l.customerId, l.events]));
   const cases: CustomerCase[] = [];
   const failures: Array<{ customer: CustomerWithAddress; error: Error }> = [];
   for (const customer of customers) {

@@ -12,10 +12,20 @@ export interface SiteRecord {
 /** Customer row as stored: the domain record plus a search key (added by schema version 2). */
 export type CustomerRecord = Customer & { searchKey: string };
 
+/**
+ * One customer's whole contact log, every version of every entry, as one record (schema version 3). IndexedDB
+ * costs about the same per record whatever its size, so 100,000 entries stored as 5,000 logs import and read
+ * many times faster than as 100,000 rows. Entries are kept in timeline order: by `at` as written, then by id.
+ */
+export interface CustomerLog {
+  customerId: string;
+  events: ContactEvent[];
+}
+
 export type AmiableDb = Dexie & {
   customers: EntityTable<CustomerRecord, 'id'>;
   invoices: EntityTable<Invoice, 'id'>;
-  events: EntityTable<ContactEvent, 'id'>;
+  logs: EntityTable<CustomerLog, 'customerId'>;
   sites: EntityTable<SiteRecord, 'origin'>;
   settings: EntityTable<{ key: string; value: unknown }, 'key'>;
 };
@@ -35,7 +45,8 @@ export function searchKeyOf(name: string): string {
 /**
  * Declares every schema version. Never edit a version that shipped: add a new one with its upgrader.
  * v1: first release. v2: customers get a searchKey (accent-folded name) for the side panel search,
- * and events a [customerId+at] index for timelines.
+ * and events a [customerId+at] index for timelines. v3: the contact log moves from one `events` row per entry to
+ * one `logs` record per customer (see CustomerLog); the upgrader moves every entry, then `events` is dropped.
  */
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({
@@ -58,6 +69,25 @@ export function declareSchema(db: Dexie): void {
           c.searchKey = searchKeyOf(c.name);
         }),
     );
+  db.version(3)
+    .stores({ logs: 'customerId', events: null })
+    .upgrade(async (tx) => {
+      const events = (await tx.table('events').toArray()) as ContactEvent[];
+      const logs = new Map<string, ContactEvent[]>();
+      for (const event of events) {
+        const list = logs.get(event.customerId);
+        if (list) list.push(event);
+        else logs.set(event.customerId, [event]);
+      }
+      await tx
+        .table('logs')
+        .bulkAdd([...logs].map(([customerId, list]): CustomerLog => ({ customerId, events: list.sort(byTimelineOrder) })));
+    });
+}
+
+/** The order of a customer's log (the order of the v2 `[customerId+at]` index): `at` as written, then id. */
+export function byTimelineOrder(a: ContactEvent, b: ContactEvent): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export function openDb(name = DB_NAME): AmiableDb {

@@ -1,7 +1,6 @@
 // The contact log in the database. Append-only: entries are added, never updated; a correction or a
 // retraction is a new entry pointing at the one it changes. The only destructive operation is
 // eraseCustomer (the customer's right to erasure), which deletes everything held on one customer.
-import Dexie from 'dexie';
 import { mergeEvents, toJsonLines, type MergeConflict } from '../domain/log-io';
 import {
   ContactEventSchema,
@@ -11,7 +10,7 @@ import {
   type FieldIssue,
 } from '../domain/schemas';
 import type { IsoDateTime } from '../domain/types';
-import type { AmiableDb } from './db';
+import { byTimelineOrder, type AmiableDb, type CustomerLog } from './db';
 
 /** A contact log entry that the schema refuses; `issues` name each wrong field (for forms and reports). */
 export class EventValidationError extends Error {
@@ -34,14 +33,43 @@ function validate(input: unknown): ContactEvent {
   return withoutUndefined(parsed.data);
 }
 
+/** Where `event` goes in a log kept in timeline order: after every entry that sorts before it or with it. */
+function insertInOrder(events: ContactEvent[], event: ContactEvent): void {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (byTimelineOrder(events[mid]!, event) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  events.splice(low, 0, event);
+}
+
 /**
- * Validates and stores a new entry. Never overwrites: an id already stored is refused by the database.
+ * Adds `event` to its customer's log; call inside a rw transaction on `db.logs`, with every log as read in that
+ * transaction (ids are unique across all customers, and a customer's log is read, changed and written whole,
+ * so two side panels appending at once are serialized by the transactions and neither entry is lost).
+ */
+async function appendToLogs(db: AmiableDb, logs: readonly CustomerLog[], event: ContactEvent): Promise<void> {
+  for (const log of logs) {
+    if (log.events.some((e) => e.id === event.id)) {
+      throw new Error(`a contact log entry with id ${event.id} is already stored; entries are never overwritten`);
+    }
+  }
+  const own = logs.find((l) => l.customerId === event.customerId);
+  const events = own ? [...own.events] : [];
+  insertInOrder(events, event);
+  await db.logs.put({ customerId: event.customerId, events });
+}
+
+/**
+ * Validates and stores a new entry. Never overwrites: an id already stored (under any customer) is refused.
  * @returns the entry as stored (schema defaults applied).
  * @throws EventValidationError when the entry does not match ContactEventSchema.
  */
 export async function appendEvent(db: AmiableDb, event: ContactEventInput): Promise<ContactEvent> {
   const stored = validate(event);
-  await db.events.add(stored);
+  await db.transaction('rw', db.logs, async () => appendToLogs(db, await db.logs.toArray(), stored));
   return stored;
 }
 
@@ -81,19 +109,32 @@ export async function correctEvent(
  * @throws when no entry has that id, or when it is itself a retraction.
  */
 export async function retractEvent(db: AmiableDb, id: string, author: string, now: IsoDateTime): Promise<ContactEvent> {
-  const target = await db.events.get(id);
-  if (!target) throw new Error(`no contact log entry with id ${id}`);
-  if (target.kind === 'retraction') throw new Error(`entry ${id} is already a retraction`);
-  return appendEvent(db, {
-    id: crypto.randomUUID(),
-    kind: 'retraction',
-    correctsId: id,
-    customerId: target.customerId,
-    invoiceIds: target.invoiceIds,
-    at: now,
-    recordedAt: now,
-    author,
+  return db.transaction('rw', db.logs, async () => {
+    const logs = await db.logs.toArray();
+    const target = findIn(logs, id);
+    if (!target) throw new Error(`no contact log entry with id ${id}`);
+    if (target.kind === 'retraction') throw new Error(`entry ${id} is already a retraction`);
+    const retraction = validate({
+      id: crypto.randomUUID(),
+      kind: 'retraction',
+      correctsId: id,
+      customerId: target.customerId,
+      invoiceIds: target.invoiceIds,
+      at: now,
+      recordedAt: now,
+      author,
+    });
+    await appendToLogs(db, logs, retraction);
+    return retraction;
   });
+}
+
+function findIn(logs: readonly CustomerLog[], id: string): ContactEvent | undefined {
+  for (const log of logs) {
+    const found = log.events.find((e) => e.id === id);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export interface ImportResult {
@@ -106,40 +147,39 @@ export interface ImportResult {
 }
 
 /**
- * Merges entries (e.g. from parseJsonLines) into the log in one transaction: only ids not stored yet
- * are added; nothing stored changes. Importing the same entries twice adds nothing the second time.
+ * Merges entries (e.g. from parseJsonLines) into the log in one transaction: only ids not stored yet (under any
+ * customer) are added; nothing stored changes. Importing the same entries twice adds nothing the second time.
+ * Every log is read once (one getAll: the ids must be unique across customers, and IndexedDB cannot read ids
+ * alone), and only the logs that gain entries are written back.
  * @throws EventValidationError (nothing is stored) when an entry does not match the schema.
  */
 export async function importEvents(db: AmiableDb, events: readonly ContactEventInput[]): Promise<ImportResult> {
   const incoming = events.map(validate);
-  return db.transaction('rw', db.events, async () => {
-    const stored = await storedAmong(db, [...new Set(incoming.map((e) => e.id))]);
+  return db.transaction('rw', db.logs, async () => {
+    const logs = await db.logs.toArray();
+    const incomingIds = new Set(incoming.map((e) => e.id));
+    const stored: ContactEvent[] = [];
+    for (const log of logs) for (const e of log.events) if (incomingIds.has(e.id)) stored.push(e);
     const merge = mergeEvents(stored, incoming);
-    await db.events.bulkAdd(merge.toAdd);
+    const logOf = new Map(logs.map((l) => [l.customerId, l]));
+    const changed = new Map<string, CustomerLog>();
+    for (const event of merge.toAdd) {
+      let log = changed.get(event.customerId);
+      if (!log) {
+        log = { customerId: event.customerId, events: [...(logOf.get(event.customerId)?.events ?? [])] };
+        changed.set(event.customerId, log);
+      }
+      log.events.push(event);
+    }
+    for (const log of changed.values()) log.events.sort(byTimelineOrder);
+    await db.logs.bulkPut([...changed.values()]);
     return { added: merge.toAdd.length, duplicates: merge.duplicates, conflicts: merge.conflicts };
   });
 }
 
-/**
- * The stored entries whose id is in `ids`. Each get is a round trip to the database (100,000 of them take
- * seconds in Chromium), so an empty log is not read at all, and a large import first reads every stored id
- * in one request and fetches only the ids found.
- */
-async function storedAmong(db: AmiableDb, ids: string[]): Promise<ContactEvent[]> {
-  const count = await db.events.count();
-  if (count === 0) return [];
-  let wanted = ids;
-  if (ids.length > count / 32) {
-    const storedIds = new Set(await db.events.toCollection().primaryKeys());
-    wanted = ids.filter((id) => storedIds.has(id));
-  }
-  const found = await db.events.bulkGet(wanted);
-  return found.filter((e): e is ContactEvent => e !== undefined);
-}
-
 /** The whole log (every customer, corrections and retractions included) as JSON Lines, for a backup. */
 export async function exportAllEvents(db: AmiableDb): Promise<string> {
-  return toJsonLines(await db.events.toArray());
+  return toJsonLines((await db.logs.toArray()).flatMap((l) => l.events));
 }
 
 export interface ErasureResult {
@@ -153,22 +193,20 @@ export interface ErasureResult {
  * The only operation that removes log entries. Other customers are untouched.
  */
 export async function eraseCustomer(db: AmiableDb, customerId: string): Promise<ErasureResult> {
-  return db.transaction('rw', db.customers, db.invoices, db.events, async () => {
+  return db.transaction('rw', db.customers, db.invoices, db.logs, async () => {
     const customer = (await db.customers.get(customerId)) !== undefined;
     await db.customers.delete(customerId);
     const invoices = await db.invoices.where('customerId').equals(customerId).delete();
-    const events = await db.events.where('customerId').equals(customerId).delete();
+    const events = (await db.logs.get(customerId))?.events.length ?? 0;
+    await db.logs.delete(customerId);
     return { customer, invoices, events };
   });
 }
 
 /**
- * One customer's raw log (every version), in the order of the `[customerId+at]` index: by `at` as
- * written, oldest first. Pass it to currentView / historyOf / deriveCustomerState.
+ * One customer's raw log (every version), in timeline order: by `at` as written, oldest first, then by id.
+ * Pass it to currentView / historyOf / deriveCustomerState.
  */
 export async function timeline(db: AmiableDb, customerId: string): Promise<ContactEvent[]> {
-  return db.events
-    .where('[customerId+at]')
-    .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
-    .toArray();
+  return (await db.logs.get(customerId))?.events ?? [];
 }

@@ -76,9 +76,9 @@ export interface CustomerDetail {
 export async function customerDetail(db: AmiableDb, customerId: string): Promise<CustomerDetail | null> {
   const customer = await db.customers.get(customerId);
   if (!customer) return null;
-  const [invoices, events] = await Promise.all([
+  const [invoices, log] = await Promise.all([
     db.invoices.where('customerId').equals(customerId).toArray(),
-    db.events.where('customerId').equals(customerId).toArray(),
+    db.logs.get(customerId),
   ]);
-  return { customer, invoices, events };
+  return { customer, invoices, events: log?.events ?? [] };
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotateInvoices } from '../../../utils/background/annotations';
 import { loadAllCases, loadCustomerCase, readCollectionSettings } from '../../../utils/db/collection';
 import { openDb, searchKeyOf, type AmiableDb } from '../../../utils/db/db';
+import { appendEvent, importEvents } from '../../../utils/db/events-repo';
 import type { ContactEvent, Invoice } from '../../../utils/domain/schemas';
 
 const SITE = 'https://app.pennylane.com';
@@ -51,7 +52,7 @@ beforeEach(async () => {
   db = openDb(`annotations-${Math.random()}`);
   await db.customers.bulkPut([customer('Dupont'), customer('Martin'), customer('Exclu', 'excluded')]);
   await db.invoices.bulkPut([invoice('F-1', 'Dupont', 3), invoice('F-2', 'Martin', 20), invoice('F-3', 'Exclu', 40)]);
-  await db.events.bulkPut([
+  await importEvents(db, [
     reminder(1, 'Martin', 19, 'first-reminder', [`${SITE}|F-2`]),
     reminder(2, 'Martin', 12, 'follow-up-call', [`${SITE}|F-2`]),
   ]);
@@ -108,7 +109,7 @@ describe('badge annotations: the contact log', () => {
     ['en', ['Last contact: Phone call, 22 November 2026', 'Promise to pay €1,200.00 by 3 December 2026 (pending)', 'Next follow-up: 1 December 2026']],
     ['fr', ['Dernier contact : Appel, 22 novembre 2026', 'Promesse de payer 1 200,00 € le 3 décembre 2026 (en attente)', 'Prochaine relance : 1 décembre 2026']],
   ] as const)('(%s) dates are spelt out, never 03/12 that a US page reads as March, and are the logger’s own day', async (lang, expected) => {
-    await db.events.put(call);
+    await appendEvent(db, call);
     const annotations = await annotateInvoices(db, await db.invoices.toArray(), TODAY, lang);
     const lines = (annotations['F-1']?.lines ?? []).map((l) => l.replace(/\u202f|\u00a0/g, ' '));
     expect(lines.slice(0, 3)).toEqual(expected);

@@ -66,6 +66,14 @@ function invoiceRow(number: string, customerId: string): Invoice {
   };
 }
 
+/** Every entry stored, whatever the layout (read straight from the table, not through the repository). */
+async function storedEntries(target: AmiableDb): Promise<ContactEvent[]> {
+  return (await target.logs.toArray()).flatMap((l) => l.events);
+}
+async function storedEntry(target: AmiableDb, id: string): Promise<ContactEvent | undefined> {
+  return (await storedEntries(target)).find((e) => e.id === id);
+}
+
 let db: AmiableDb;
 beforeEach(async () => {
   db = openDb(`test-${crypto.randomUUID()}`);
@@ -80,7 +88,7 @@ describe('appendEvent', () => {
   it('stores a valid entry with the schema defaults applied', async () => {
     const stored = await appendEvent(db, contact(1, '02', { notes: undefined }));
     expect(stored.notes).toBe('');
-    expect(await db.events.get(uuid(1))).toEqual(stored);
+    expect(await storedEntry(db, uuid(1))).toEqual(stored);
   });
 
   it.each([
@@ -91,13 +99,44 @@ describe('appendEvent', () => {
     const error = await appendEvent(db, contact(1, '02', extra as Partial<ContactEventInput>)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EventValidationError);
     expect((error as EventValidationError).issues.map((i) => i.path)).toContain(path);
-    expect(await db.events.count()).toBe(0);
+    expect((await storedEntries(db)).length).toBe(0);
   });
 
   it('never overwrites an entry already stored under the same id', async () => {
     await appendEvent(db, contact(1, '02'));
     await expect(appendEvent(db, contact(1, '02', { notes: 'rewritten' }))).rejects.toThrow();
-    expect((await db.events.get(uuid(1)))?.notes).toBe('');
+    expect((await storedEntry(db, uuid(1)))?.notes).toBe('');
+  });
+});
+
+describe('appends from several side panels', () => {
+  it('two panels appending to the same customer at once both keep their entry', async () => {
+    const otherPanel = openDb(db.name);
+    try {
+      await Promise.all([
+        appendEvent(db, contact(1, '02')),
+        appendEvent(otherPanel, contact(2, '03')),
+        appendEvent(db, contact(3, '04')),
+        appendEvent(otherPanel, contact(4, '05')),
+      ]);
+      expect((await timeline(db, DUPONT)).map((e) => e.id)).toEqual([uuid(1), uuid(2), uuid(3), uuid(4)]);
+    } finally {
+      otherPanel.close();
+    }
+  });
+
+  it('refuses an id already stored under another customer', async () => {
+    await appendEvent(db, contact(1, '02'));
+    await expect(appendEvent(db, contact(1, '02', { customerId: MARTIN }))).rejects.toThrow(/already stored/);
+    expect(await timeline(db, MARTIN)).toEqual([]);
+  });
+
+  it('keeps each log in timeline order whatever the order of logging (date of contact, then id)', async () => {
+    await appendEvent(db, contact(3, '10'));
+    await appendEvent(db, contact(1, '20'));
+    await appendEvent(db, contact(2, '10'));
+    await importEvents(db, [ContactEventSchema.parse(contact(5, '01')), ContactEventSchema.parse(contact(4, '10'))]);
+    expect((await timeline(db, DUPONT)).map((e) => e.id)).toEqual([uuid(5), uuid(2), uuid(3), uuid(4), uuid(1)]);
   });
 });
 
@@ -111,8 +150,8 @@ describe('corrections and retractions', () => {
       'Marc',
       '2026-11-03T09:00:00.000Z',
     );
-    expect(await db.events.count()).toBe(2);
-    expect(await db.events.get(uuid(1))).toEqual(original); // the original is untouched
+    expect((await storedEntries(db)).length).toBe(2);
+    expect(await storedEntry(db, uuid(1))).toEqual(original); // the original is untouched
     expect(corrected).toMatchObject({ kind: 'correction', correctsId: uuid(1), author: 'Marc', at: original.at, channel: 'phone' });
     expect('followUpDate' in corrected).toBe(false);
     const view = currentView(await timeline(db, DUPONT));
@@ -158,7 +197,7 @@ describe('corrections and retractions', () => {
     await expect(
       correctEvent(db, original, { outcome: { type: 'dispute', reason: '', invoiceIds: [] } }, 'Marc', '2026-11-03T09:00:00.000Z'),
     ).rejects.toBeInstanceOf(EventValidationError);
-    expect(await db.events.count()).toBe(1);
+    expect((await storedEntries(db)).length).toBe(1);
   });
 });
 
@@ -170,7 +209,7 @@ describe('importEvents', () => {
   it('adds new entries once: importing the same entries again adds nothing', async () => {
     expect(await importEvents(db, file)).toEqual({ added: 3, duplicates: 0, conflicts: [] });
     expect(await importEvents(db, file)).toEqual({ added: 0, duplicates: 3, conflicts: [] });
-    expect(await db.events.count()).toBe(3);
+    expect((await storedEntries(db)).length).toBe(3);
   });
 
   it('a backup exported as JSON Lines re-imports into an empty log as the same entries', async () => {
@@ -182,7 +221,7 @@ describe('importEvents', () => {
       expect(parsed.errors).toEqual([]);
       expect(await importEvents(other, parsed.events)).toMatchObject({ added: 3 });
       const sortById = (list: ContactEvent[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
-      expect(sortById(await other.events.toArray())).toEqual(sortById(await db.events.toArray()));
+      expect(sortById(await storedEntries(other))).toEqual(sortById(await storedEntries(db)));
     } finally {
       other.close();
       await other.delete();
@@ -197,13 +236,31 @@ describe('importEvents', () => {
     expect(result.conflicts).toHaveLength(1);
     expect(result.conflicts[0]?.id).toBe(uuid(1));
     expect(result.conflicts[0]?.message).toMatch(/notes/);
-    expect(await db.events.get(uuid(1))).toEqual(stored);
+    expect(await storedEntry(db, uuid(1))).toEqual(stored);
+  });
+
+  it('reports an entry whose id is stored under another customer as a conflict, not a second copy', async () => {
+    const stored = await appendEvent(db, contact(1, '02'));
+    const moved = ContactEventSchema.parse(contact(1, '02', { customerId: MARTIN }));
+    const result = await importEvents(db, [moved, file[2]!]);
+    expect(result).toMatchObject({ added: 1, duplicates: 0 });
+    expect(result.conflicts.map((c) => [c.id, c.fields])).toEqual([[uuid(1), ['customerId']]]);
+    expect(await timeline(db, DUPONT)).toEqual([stored]);
+    expect((await timeline(db, MARTIN)).map((e) => e.id)).toEqual([uuid(3)]);
+  });
+
+  it('merges into logs already stored, leaving the other customers’ logs as they were', async () => {
+    await appendEvent(db, contact(1, '02'));
+    const martin = await appendEvent(db, contact(9, '01', { customerId: MARTIN }));
+    expect(await importEvents(db, [file[0]!, file[1]!])).toEqual({ added: 1, duplicates: 1, conflicts: [] });
+    expect((await timeline(db, DUPONT)).map((e) => e.id)).toEqual([uuid(1), uuid(2)]);
+    expect(await timeline(db, MARTIN)).toEqual([martin]);
   });
 
   it('stores nothing when one entry is invalid', async () => {
     const bad = { ...file[1]!, author: '' };
     await expect(importEvents(db, [file[0]!, bad])).rejects.toBeInstanceOf(EventValidationError);
-    expect(await db.events.count()).toBe(0);
+    expect((await storedEntries(db)).length).toBe(0);
   });
 });
 
@@ -219,7 +276,7 @@ describe('eraseCustomer', () => {
 
     expect(await db.customers.toCollection().primaryKeys()).toEqual([MARTIN]);
     expect((await db.invoices.toArray()).map((i) => i.number)).toEqual(['INV/3']);
-    expect((await db.events.toArray()).map((e) => e.customerId)).toEqual([MARTIN]);
+    expect((await storedEntries(db)).map((e) => e.customerId)).toEqual([MARTIN]);
     expect(await timeline(db, DUPONT)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type AmiableDb } from '../../../utils/db/db';
-import { timeline } from '../../../utils/db/events-repo';
+import { appendEvent, exportAllEvents, timeline } from '../../../utils/db/events-repo';
 
 const SITE = 'https://acme.odoo.com';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -16,6 +16,16 @@ function openV1(name: string): Dexie {
     events: 'id, customerId, at, correctsId',
     sites: 'origin',
     settings: 'key',
+  });
+  return db;
+}
+
+/** The database exactly as schema version 2 declared it (db.ts, versions 1 and 2), events one row each. */
+function openV2(name: string): Dexie {
+  const db = openV1(name);
+  db.version(2).stores({
+    customers: 'id, site, name, searchKey',
+    events: 'id, customerId, [customerId+at], recordedAt, correctsId',
   });
   return db;
 }
@@ -51,7 +61,7 @@ afterEach(async () => {
   }
 });
 
-describe('upgrade from schema version 1 to version 2', () => {
+describe('upgrade from schema version 1', () => {
   it('keeps every row, gives customers an accent-folded search key and indexes events by customer and date', async () => {
     const name = `test-${crypto.randomUUID()}`;
     const v1 = openV1(name);
@@ -71,16 +81,76 @@ describe('upgrade from schema version 1 to version 2', () => {
 
     opened = openDb(name);
     await opened.open();
-    expect(opened.verno).toBe(2);
+    expect(opened.verno).toBe(3);
 
     const stored = await opened.customers.toArray();
     expect(stored.map((c) => [c.name, c.searchKey]).sort()).toEqual(customers.map((c) => [c.name, c.key]).sort());
-    expect(await opened.events.count()).toBe(4);
+    expect((await opened.logs.toArray()).flatMap((l) => l.events)).toHaveLength(4);
     expect(await opened.settings.get('general')).toEqual({ key: 'general', value: { authorName: 'Claire' } });
 
-    // The new indexes answer queries: customer search by key, timeline by [customerId+at].
+    // Customer search by key; each customer's timeline by date of contact.
     expect((await opened.customers.where('searchKey').startsWith('societe').toArray()).map((c) => c.name)).toEqual(['Société Générale']);
     expect((await timeline(opened, sg)).map((e) => e.id)).toEqual([uuid(3), uuid(1), uuid(4)]);
     expect((await timeline(opened, muller)).map((e) => e.id)).toEqual([uuid(2)]);
+  });
+});
+
+describe('upgrade from schema version 2 to version 3 (one log per customer)', () => {
+  it('moves every entry into its customer’s log in timeline order, drops the events table, and keeps ids unique', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const v2 = openV2(name);
+    const [sg, muller, dupont] = customers.map((c) => c.id) as [string, string, string];
+    const correction = { ...event(5, sg, '2026-11-10T10:00:00.000Z'), kind: 'correction', correctsId: uuid(1), notes: 'fixed' };
+    const retraction = {
+      id: uuid(6),
+      kind: 'retraction',
+      correctsId: uuid(2),
+      customerId: muller,
+      invoiceIds: [],
+      at: '2026-11-06T09:00:00.000Z',
+      recordedAt: '2026-11-06T09:00:00.000Z',
+      author: 'Marc',
+    };
+    const rows = [
+      event(1, sg, '2026-11-10T10:00:00.000Z'),
+      event(2, muller, '2026-11-05T10:00:00.000Z'),
+      event(3, sg, '2026-11-02T10:00:00.000Z'),
+      event(4, sg, '2026-11-20T10:00:00.000Z'),
+      correction,
+      retraction,
+      event(7, dupont, '2026-10-30T16:00:00.000-04:00'),
+    ];
+    // Added in shuffled order: the log's order must come from the entries, not from the insertion.
+    await v2.table('events').bulkAdd([rows[4], rows[6], rows[1], rows[3], rows[0], rows[5], rows[2]]);
+    const before = (await v2.table('events').toArray()) as unknown[];
+    v2.close();
+
+    opened = openDb(name);
+    await opened.open();
+    expect(opened.verno).toBe(3);
+    expect(opened.tables.map((t) => t.name).sort()).toEqual(['customers', 'invoices', 'logs', 'settings', 'sites']);
+
+    const logs = await opened.logs.toArray();
+    expect(logs.map((l) => [l.customerId, l.events.length]).sort()).toEqual([[dupont, 1], [muller, 2], [sg, 4]].sort());
+    for (const log of logs) expect(log.events.every((e) => e.customerId === log.customerId)).toBe(true);
+    // Same order as the v2 [customerId+at] index: by date of contact, then id (entries 1 and 5 share a date).
+    expect((await timeline(opened, sg)).map((e) => e.id)).toEqual([uuid(3), uuid(1), uuid(5), uuid(4)]);
+    expect((await timeline(opened, muller)).map((e) => e.id)).toEqual([uuid(2), uuid(6)]);
+    // Nothing lost or changed: the backup of the migrated log holds exactly the v2 rows.
+    const sortById = (list: unknown[]) => [...list].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
+    const exported = (await exportAllEvents(opened)).trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    expect(sortById(exported)).toEqual(sortById(before));
+    // An id moved from v2 stays taken, even for another customer.
+    await expect(appendEvent(opened, { ...event(2, dupont, '2026-11-21T10:00:00.000Z') } as never)).rejects.toThrow(/already stored/);
+  });
+
+  it('opens an empty version 2 database as an empty log', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const v2 = openV2(name);
+    await v2.open();
+    v2.close();
+    opened = openDb(name);
+    expect(await opened.logs.count()).toBe(0);
+    expect(await exportAllEvents(opened)).toBe('');
   });
 });
