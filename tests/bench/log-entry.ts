@@ -111,7 +111,8 @@ const api = {
 
   /**
    * The side panel's import, from the file's text: parseJsonLines (JSON + schema per line), then importEvents
-   * (validation, getAll of the logs, mergeEvents, grouping per customer, bulkPut, in one transaction) into an empty database.
+   * (validation, getAll of the id shards, the logs concerned, mergeEvents, grouping per customer, bulkPut of logs
+   * and shards, in one transaction) into an empty database.
    */
   async importOnce() {
     const db = await freshDb('bench-import');
@@ -393,8 +394,8 @@ const api = {
 };
 
 /**
- * `count` single entries logged into the full log (appendEvent: one rw transaction reading every log, for the
- * ids, and writing the customer's), each beside the floor of this layout (raw get + put of that customer's log
+ * `count` single entries logged into the full log (appendEvent: one rw transaction reading and writing the
+ * customer's log and the id shard), each beside the floor of this layout (raw get + put of that customer's log
  * in one rw transaction) and the per-event floor (raw add of one row into the v2 store).
  */
 async function appends(count: number, seed: number) {

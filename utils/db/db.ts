@@ -22,10 +22,27 @@ export interface CustomerLog {
   events: ContactEvent[];
 }
 
+/**
+ * Which customer holds each entry id, in 256 shards by the id's first two characters (schema version 3): ids are
+ * unique across all customers, and with the log stored per customer this is how an append or a retraction finds
+ * an id without reading every log. Written in the same transaction as the logs it describes.
+ */
+export interface LogIdShard {
+  shard: string;
+  /** Entry id → customer id. */
+  owners: Map<string, string>;
+}
+
+/** The shard of an entry id in `logIds`. */
+export function shardOf(eventId: string): string {
+  return eventId.slice(0, 2).toLowerCase();
+}
+
 export type AmiableDb = Dexie & {
   customers: EntityTable<CustomerRecord, 'id'>;
   invoices: EntityTable<Invoice, 'id'>;
   logs: EntityTable<CustomerLog, 'customerId'>;
+  logIds: EntityTable<LogIdShard, 'shard'>;
   sites: EntityTable<SiteRecord, 'origin'>;
   settings: EntityTable<{ key: string; value: unknown }, 'key'>;
 };
@@ -46,7 +63,8 @@ export function searchKeyOf(name: string): string {
  * Declares every schema version. Never edit a version that shipped: add a new one with its upgrader.
  * v1: first release. v2: customers get a searchKey (accent-folded name) for the side panel search,
  * and events a [customerId+at] index for timelines. v3: the contact log moves from one `events` row per entry to
- * one `logs` record per customer (see CustomerLog); the upgrader moves every entry, then `events` is dropped.
+ * one `logs` record per customer (see CustomerLog), with `logIds` to find an entry's customer by id; the upgrader
+ * moves every entry, then `events` is dropped.
  */
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({
@@ -70,18 +88,24 @@ export function declareSchema(db: Dexie): void {
         }),
     );
   db.version(3)
-    .stores({ logs: 'customerId', events: null })
+    .stores({ logs: 'customerId', logIds: 'shard', events: null })
     .upgrade(async (tx) => {
       const events = (await tx.table('events').toArray()) as ContactEvent[];
       const logs = new Map<string, ContactEvent[]>();
+      const shards = new Map<string, LogIdShard>();
       for (const event of events) {
         const list = logs.get(event.customerId);
         if (list) list.push(event);
         else logs.set(event.customerId, [event]);
+        const key = shardOf(event.id);
+        let shard = shards.get(key);
+        if (!shard) shards.set(key, (shard = { shard: key, owners: new Map() }));
+        shard.owners.set(event.id, event.customerId);
       }
       await tx
         .table('logs')
         .bulkAdd([...logs].map(([customerId, list]): CustomerLog => ({ customerId, events: list.sort(byTimelineOrder) })));
+      await tx.table('logIds').bulkAdd([...shards.values()]);
     });
 }
 

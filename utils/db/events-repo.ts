@@ -10,7 +10,7 @@ import {
   type FieldIssue,
 } from '../domain/schemas';
 import type { IsoDateTime } from '../domain/types';
-import { byTimelineOrder, type AmiableDb, type CustomerLog } from './db';
+import { byTimelineOrder, shardOf, type AmiableDb, type CustomerLog, type LogIdShard } from './db';
 
 /** A contact log entry that the schema refuses; `issues` name each wrong field (for forms and reports). */
 export class EventValidationError extends Error {
@@ -45,21 +45,23 @@ function insertInOrder(events: ContactEvent[], event: ContactEvent): void {
   events.splice(low, 0, event);
 }
 
+const alreadyStored = (id: string) =>
+  new Error(`a contact log entry with id ${id} is already stored; entries are never overwritten`);
+
 /**
- * Adds `event` to its customer's log; call inside a rw transaction on `db.logs`, with every log as read in that
- * transaction (ids are unique across all customers, and a customer's log is read, changed and written whole,
- * so two side panels appending at once are serialized by the transactions and neither entry is lost).
+ * Adds `event` to its customer's log and its id to `logIds`; call inside a rw transaction on both tables. The
+ * customer's log is read, changed and written whole in that transaction, so two side panels appending at once
+ * are serialized and neither entry is lost.
  */
-async function appendToLogs(db: AmiableDb, logs: readonly CustomerLog[], event: ContactEvent): Promise<void> {
-  for (const log of logs) {
-    if (log.events.some((e) => e.id === event.id)) {
-      throw new Error(`a contact log entry with id ${event.id} is already stored; entries are never overwritten`);
-    }
-  }
-  const own = logs.find((l) => l.customerId === event.customerId);
-  const events = own ? [...own.events] : [];
+async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<void> {
+  const key = shardOf(event.id);
+  const [log, shard] = await Promise.all([db.logs.get(event.customerId), db.logIds.get(key)]);
+  if (shard?.owners.has(event.id) || log?.events.some((e) => e.id === event.id)) throw alreadyStored(event.id);
+  const events = [...(log?.events ?? [])];
   insertInOrder(events, event);
-  await db.logs.put({ customerId: event.customerId, events });
+  const owners = new Map(shard?.owners);
+  owners.set(event.id, event.customerId);
+  await Promise.all([db.logs.put({ customerId: event.customerId, events }), db.logIds.put({ shard: key, owners })]);
 }
 
 /**
@@ -69,7 +71,7 @@ async function appendToLogs(db: AmiableDb, logs: readonly CustomerLog[], event: 
  */
 export async function appendEvent(db: AmiableDb, event: ContactEventInput): Promise<ContactEvent> {
   const stored = validate(event);
-  await db.transaction('rw', db.logs, async () => appendToLogs(db, await db.logs.toArray(), stored));
+  await db.transaction('rw', db.logs, db.logIds, () => appendInTransaction(db, stored));
   return stored;
 }
 
@@ -109,9 +111,9 @@ export async function correctEvent(
  * @throws when no entry has that id, or when it is itself a retraction.
  */
 export async function retractEvent(db: AmiableDb, id: string, author: string, now: IsoDateTime): Promise<ContactEvent> {
-  return db.transaction('rw', db.logs, async () => {
-    const logs = await db.logs.toArray();
-    const target = findIn(logs, id);
+  return db.transaction('rw', db.logs, db.logIds, async () => {
+    const owner = (await db.logIds.get(shardOf(id)))?.owners.get(id);
+    const target = owner === undefined ? undefined : (await db.logs.get(owner))?.events.find((e) => e.id === id);
     if (!target) throw new Error(`no contact log entry with id ${id}`);
     if (target.kind === 'retraction') throw new Error(`entry ${id} is already a retraction`);
     const retraction = validate({
@@ -124,17 +126,9 @@ export async function retractEvent(db: AmiableDb, id: string, author: string, no
       recordedAt: now,
       author,
     });
-    await appendToLogs(db, logs, retraction);
+    await appendInTransaction(db, retraction);
     return retraction;
   });
-}
-
-function findIn(logs: readonly CustomerLog[], id: string): ContactEvent | undefined {
-  for (const log of logs) {
-    const found = log.events.find((e) => e.id === id);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 export interface ImportResult {
@@ -149,32 +143,56 @@ export interface ImportResult {
 /**
  * Merges entries (e.g. from parseJsonLines) into the log in one transaction: only ids not stored yet (under any
  * customer) are added; nothing stored changes. Importing the same entries twice adds nothing the second time.
- * Every log is read once (one getAll: the ids must be unique across customers, and IndexedDB cannot read ids
- * alone), and only the logs that gain entries are written back.
+ * Reads the id shards (one getAll), then only the logs concerned: those of the customers in the import and of
+ * the customers already holding one of its ids; writes back only the logs and shards that gain entries.
  * @throws EventValidationError (nothing is stored) when an entry does not match the schema.
  */
 export async function importEvents(db: AmiableDb, events: readonly ContactEventInput[]): Promise<ImportResult> {
   const incoming = events.map(validate);
-  return db.transaction('rw', db.logs, async () => {
-    const logs = await db.logs.toArray();
+  return db.transaction('rw', db.logs, db.logIds, async () => {
+    const shards = new Map((await db.logIds.toArray()).map((s) => [s.shard, s]));
+    const concerned = new Set<string>();
+    for (const event of incoming) {
+      concerned.add(event.customerId);
+      const owner = shards.get(shardOf(event.id))?.owners.get(event.id);
+      if (owner !== undefined) concerned.add(owner);
+    }
+    const logOf = new Map((await logsAmong(db, concerned)).map((l) => [l.customerId, l]));
     const incomingIds = new Set(incoming.map((e) => e.id));
     const stored: ContactEvent[] = [];
-    for (const log of logs) for (const e of log.events) if (incomingIds.has(e.id)) stored.push(e);
+    for (const log of logOf.values()) for (const e of log.events) if (incomingIds.has(e.id)) stored.push(e);
     const merge = mergeEvents(stored, incoming);
-    const logOf = new Map(logs.map((l) => [l.customerId, l]));
-    const changed = new Map<string, CustomerLog>();
+
+    const changedLogs = new Map<string, CustomerLog>();
+    const changedShards = new Map<string, LogIdShard>();
     for (const event of merge.toAdd) {
-      let log = changed.get(event.customerId);
+      let log = changedLogs.get(event.customerId);
       if (!log) {
         log = { customerId: event.customerId, events: [...(logOf.get(event.customerId)?.events ?? [])] };
-        changed.set(event.customerId, log);
+        changedLogs.set(event.customerId, log);
       }
       log.events.push(event);
+      const key = shardOf(event.id);
+      let shard = changedShards.get(key);
+      if (!shard) changedShards.set(key, (shard = { shard: key, owners: new Map(shards.get(key)?.owners) }));
+      shard.owners.set(event.id, event.customerId);
     }
-    for (const log of changed.values()) log.events.sort(byTimelineOrder);
-    await db.logs.bulkPut([...changed.values()]);
+    for (const log of changedLogs.values()) log.events.sort(byTimelineOrder);
+    await Promise.all([db.logs.bulkPut([...changedLogs.values()]), db.logIds.bulkPut([...changedShards.values()])]);
     return { added: merge.toAdd.length, duplicates: merge.duplicates, conflicts: merge.conflicts };
   });
+}
+
+/**
+ * The stored logs of `customerIds`. A get per key costs a round trip even for a log that does not exist, so only
+ * stored keys are fetched (read in one request), and when most logs are wanted they are all read at once.
+ */
+async function logsAmong(db: AmiableDb, customerIds: ReadonlySet<string>): Promise<CustomerLog[]> {
+  const storedKeys = await db.logs.toCollection().primaryKeys();
+  const wanted = storedKeys.filter((k) => customerIds.has(k));
+  if (wanted.length === 0) return [];
+  if (wanted.length > storedKeys.length / 4) return (await db.logs.toArray()).filter((l) => customerIds.has(l.customerId));
+  return (await db.logs.bulkGet(wanted)).filter((l): l is CustomerLog => l !== undefined);
 }
 
 /** The whole log (every customer, corrections and retractions included) as JSON Lines, for a backup. */
@@ -189,17 +207,20 @@ export interface ErasureResult {
 }
 
 /**
- * Deletes a customer, its invoices and its whole contact log, in one transaction (all or nothing).
+ * Deletes a customer, its invoices and its whole contact log (entries and their ids), in one transaction (all or nothing).
  * The only operation that removes log entries. Other customers are untouched.
  */
 export async function eraseCustomer(db: AmiableDb, customerId: string): Promise<ErasureResult> {
-  return db.transaction('rw', db.customers, db.invoices, db.logs, async () => {
+  return db.transaction('rw', db.customers, db.invoices, db.logs, db.logIds, async () => {
     const customer = (await db.customers.get(customerId)) !== undefined;
     await db.customers.delete(customerId);
     const invoices = await db.invoices.where('customerId').equals(customerId).delete();
-    const events = (await db.logs.get(customerId))?.events.length ?? 0;
-    await db.logs.delete(customerId);
-    return { customer, invoices, events };
+    const log = await db.logs.get(customerId);
+    const ids = log?.events.map((e) => e.id) ?? [];
+    const shards = (await db.logIds.bulkGet([...new Set(ids.map(shardOf))])).filter((s): s is LogIdShard => s !== undefined);
+    for (const shard of shards) for (const id of ids) shard.owners.delete(id);
+    await Promise.all([db.logIds.bulkPut(shards), db.logs.delete(customerId)]);
+    return { customer, invoices, events: ids.length };
   });
 }
 

@@ -278,6 +278,10 @@ describe('eraseCustomer', () => {
     expect((await db.invoices.toArray()).map((i) => i.number)).toEqual(['INV/3']);
     expect((await storedEntries(db)).map((e) => e.customerId)).toEqual([MARTIN]);
     expect(await timeline(db, DUPONT)).toEqual([]);
+    // Nothing of the erased log is left, not even its ids; the other customer's entries are still known by id.
+    await expect(retractEvent(db, uuid(1), 'Claire', '2026-11-04T09:00:00.000Z')).rejects.toThrow(/no contact log entry/);
+    expect(await importEvents(db, [ContactEventSchema.parse(contact(1, '02'))])).toMatchObject({ added: 1 });
+    await expect(appendEvent(db, contact(2, '05', { customerId: MARTIN }))).rejects.toThrow(/already stored/);
   });
 });
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type AmiableDb } from '../../../utils/db/db';
-import { appendEvent, exportAllEvents, timeline } from '../../../utils/db/events-repo';
+import { appendEvent, exportAllEvents, retractEvent, timeline } from '../../../utils/db/events-repo';
 
 const SITE = 'https://acme.odoo.com';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -128,7 +128,7 @@ describe('upgrade from schema version 2 to version 3 (one log per customer)', ()
     opened = openDb(name);
     await opened.open();
     expect(opened.verno).toBe(3);
-    expect(opened.tables.map((t) => t.name).sort()).toEqual(['customers', 'invoices', 'logs', 'settings', 'sites']);
+    expect(opened.tables.map((t) => t.name).sort()).toEqual(['customers', 'invoices', 'logIds', 'logs', 'settings', 'sites']);
 
     const logs = await opened.logs.toArray();
     expect(logs.map((l) => [l.customerId, l.events.length]).sort()).toEqual([[dupont, 1], [muller, 2], [sg, 4]].sort());
@@ -140,8 +140,10 @@ describe('upgrade from schema version 2 to version 3 (one log per customer)', ()
     const sortById = (list: unknown[]) => [...list].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1));
     const exported = (await exportAllEvents(opened)).trim().split('\n').map((line) => JSON.parse(line) as unknown);
     expect(sortById(exported)).toEqual(sortById(before));
-    // An id moved from v2 stays taken, even for another customer.
+    // An id moved from v2 stays taken, even for another customer, and is found by id for a retraction.
     await expect(appendEvent(opened, { ...event(2, dupont, '2026-11-21T10:00:00.000Z') } as never)).rejects.toThrow(/already stored/);
+    const retracted = await retractEvent(opened, uuid(7), 'Marc', '2026-11-22T09:00:00.000Z');
+    expect((await timeline(opened, dupont)).map((e) => e.id)).toEqual([uuid(7), retracted.id]);
   });
 
   it('opens an empty version 2 database as an empty log', async () => {
