@@ -364,8 +364,94 @@ describe('legalRateFor', () => {
   });
 });
 
-// The shipped table is only known through 2026-02-05 (ECB, BoE) / 2026-06-30 (others): later reference dates use
-// the last known rate and must say so. Amounts worked out by hand as above.
+// Second half of 2026, with the rates now in the shipped table: ECB 2.40 in force on 1 July 2026 (raised on
+// 11 June, in force 17 June), Basiszinssatz 1.52 from 1 July 2026, Bank Rate 3.75 on 30 June 2026.
+// Amounts worked out by hand as above.
+describe('second half of 2026: the rates in force on 1 July / 30 June 2026', () => {
+  it.each<{
+    name: string;
+    input: LatePaymentInput;
+    lines: Array<[from: string, to: string, days: number, ratePercent: number]>;
+    interest: number;
+    indemnity: number;
+  }>([
+    {
+      // 10,000 × 12.15 % × 10 / 365 = 3.3288 and 10,000 × 12.40 % × 32 / 365 = 108.7123;
+      // together (12,150 + 39,680) / 365 = 51,830 / 365 = 142.0000 exactly.
+      name: 'FR B2B across 1 Jul 2026: ECB 2.15 then 2.40, + 10',
+      input: { principal: eur(10_000), dueDate: '2026-06-20', asOf: '2026-08-01', country: 'FR', debtor: 'business' },
+      lines: [
+        ['2026-06-21', '2026-06-30', 10, 12.15],
+        ['2026-07-01', '2026-08-01', 32, 12.4],
+      ],
+      interest: 142,
+      indemnity: 40,
+    },
+    {
+      // 1 Oct to 1 Dec 2026 = 31 + 30 + 1 = 62 days; 12,000 × 12.40 % × 62 / 365 = 92,256 / 365 = 252.756.
+      name: 'FR B2B as of today (2026-12-01)',
+      input: { principal: eur(12_000), dueDate: '2026-09-30', asOf: '2026-12-01', country: 'FR', debtor: 'business' },
+      lines: [['2026-10-01', '2026-12-01', 62, 12.4]],
+      interest: 252.76,
+      indemnity: 40,
+    },
+    {
+      // 10,000 × 10.52 % × 30 / 365 = 31,560 / 365 = 86.466.
+      name: 'DE B2B: Basiszinssatz 1.52 from 1 Jul 2026, + 9',
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'DE', debtor: 'business' },
+      lines: [['2026-07-01', '2026-07-30', 30, 10.52]],
+      interest: 86.47,
+      indemnity: 40,
+    },
+    {
+      // 10,000 × 6.52 % × 30 / 365 = 19,560 / 365 = 53.589.
+      name: 'DE B2C: Basiszinssatz 1.52 + 5, no indemnity',
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'DE', debtor: 'consumer' },
+      lines: [['2026-07-01', '2026-07-30', 30, 6.52]],
+      interest: 53.59,
+      indemnity: 0,
+    },
+    {
+      // 5,000 × 11.75 % × 30 / 365 = 17,625 / 365 = 48.288; debt from 1,000 to under 10,000 GBP: 70 GBP.
+      name: 'GB: Bank Rate on 30 Jun 2026 (3.75) + 8',
+      input: { principal: gbp(5_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'GB', debtor: 'business' },
+      lines: [['2026-07-01', '2026-07-30', 30, 11.75]],
+      interest: 48.29,
+      indemnity: 70,
+    },
+    {
+      // 2.40 + 8 = 10.40, rounded up to 10.50; 10,000 × 10.50 % × 30 / 365 = 31,500 / 365 = 86.301.
+      name: 'BE: ECB 2.40 + 8 = 10.40, rounded up to 10.50',
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'BE', debtor: 'business' },
+      lines: [['2026-07-01', '2026-07-30', 30, 10.5]],
+      interest: 86.3,
+      indemnity: 40,
+    },
+    // 10,000 × 10.40 % × 30 / 365 = 31,200 / 365 = 85.479.
+    ...(['ES', 'IT', 'NL', 'EU'] as const).map((country) => ({
+      name: `${country}: ECB 2.40 on 1 Jul 2026 + 8`,
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country, debtor: 'business' as const },
+      lines: [['2026-07-01', '2026-07-30', 30, 10.4] as [string, string, number, number]],
+      interest: 85.48,
+      indemnity: 40,
+    })),
+  ])('$name', ({ input, lines, interest, indemnity }) => {
+    const b = computeLatePaymentCharges(input);
+    expect(b.lines.map((l) => [l.from, l.to, l.days, l.ratePercent])).toEqual(lines);
+    expect(b.interest.amountMinor).toBe(Math.round(interest * 100));
+    expect(b.indemnity.amountMinor).toBe(Math.round(indemnity * 100));
+    // Every rate used is vouched for by the table: no warning.
+    expect(b.warnings).toEqual([]);
+  });
+
+  it('the first line reads the ECB rate of 1 July 2026', () => {
+    const b = computeLatePaymentCharges({ principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'FR', debtor: 'business' });
+    expect(b.lines[0]?.basis).toBe('ECB 2.40 % on 2026-07-01 + 10 points');
+  });
+});
+
+// The shipped table is only known through 2026-07-01 (ECB), 2026-06-30 (Bank Rate, French legal rates) and
+// 2026-12-31 (Basiszinssatz): later reference dates use the last known rate and must say so.
 describe('rates after the table is known: last known rate, with a warning', () => {
   it.each<{
     name: string;
@@ -376,50 +462,46 @@ describe('rates after the table is known: last known rate, with a warning', () =
     otherNotes?: string[];
   }>([
     {
-      name: 'FR B2B across 1 Jul 2026: 1st half confirmed, ECB of 1 Jul 2026 carried forward',
-      input: { principal: eur(10_000), dueDate: '2026-06-20', asOf: '2026-08-01', country: 'FR', debtor: 'business' },
+      // 11 days at 12.40 (confirmed) + 32 days at 12.40 (ECB of 1 Jan 2027 carried forward):
+      // 10,000 × 12.40 % × 43 / 365 = 53,320 / 365 = 146.082.
+      name: 'FR B2B across 1 Jan 2027: 2nd half 2026 confirmed, ECB of 1 Jan 2027 carried forward',
+      input: { principal: eur(10_000), dueDate: '2026-12-20', asOf: '2027-02-01', country: 'FR', debtor: 'business' },
       lines: [
-        ['2026-06-21', '2026-06-30', 10, 12.15, true],
-        ['2026-07-01', '2026-08-01', 32, 12.15, false],
+        ['2026-12-21', '2026-12-31', 11, 12.4, true],
+        ['2027-01-01', '2027-02-01', 32, 12.4, false],
       ],
-      interest: 139.81,
-      unconfirmed: [['ecb-mro', '2026-07-01', '2026-02-05', 2.15]],
+      interest: 146.08,
+      unconfirmed: [['ecb-mro', '2027-01-01', '2026-07-01', 2.4]],
     },
     {
-      name: 'FR B2B today (2026-11-23): a current debt is computed, not refused',
-      input: { principal: eur(12_000), dueDate: '2026-09-30', asOf: '2026-11-23', country: 'FR', debtor: 'business' },
-      lines: [['2026-10-01', '2026-11-23', 54, 12.15, false]],
-      interest: 215.7,
-      unconfirmed: [['ecb-mro', '2026-07-01', '2026-02-05', 2.15]],
-    },
-    {
-      name: 'FR B2B over two unconfirmed half-years: one warning per reference date',
+      // 184 + 31 = 215 days at 12.40: 10,000 × 12.40 % × 215 / 365 = 266,600 / 365 = 730.411.
+      name: 'FR B2B over the 2nd half of 2026 and January 2027: one warning, for 1 Jan 2027 only',
       input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2027-01-31', country: 'FR', debtor: 'business' },
       lines: [
-        ['2026-07-01', '2026-12-31', 184, 12.15, false],
-        ['2027-01-01', '2027-01-31', 31, 12.15, false],
+        ['2026-07-01', '2026-12-31', 184, 12.4, true],
+        ['2027-01-01', '2027-01-31', 31, 12.4, false],
       ],
-      interest: 715.68,
-      unconfirmed: [
-        ['ecb-mro', '2026-07-01', '2026-02-05', 2.15],
-        ['ecb-mro', '2027-01-01', '2026-02-05', 2.15],
-      ],
+      interest: 730.41,
+      unconfirmed: [['ecb-mro', '2027-01-01', '2026-07-01', 2.4]],
     },
     {
-      name: 'DE B2B: Basiszinssatz of 1 Jul 2026 carried forward (1.27 + 9)',
-      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'DE', debtor: 'business' },
-      lines: [['2026-07-01', '2026-07-30', 30, 10.27, false]],
-      interest: 84.41,
-      unconfirmed: [['de-basiszins', '2026-07-01', '2026-06-30', 1.27]],
+      // 10,000 × 10.52 % × 30 / 365 = 86.466.
+      name: 'DE B2B: Basiszinssatz of 1 Jan 2027 carried forward (1.52 + 9)',
+      input: { principal: eur(10_000), dueDate: '2026-12-31', asOf: '2027-01-30', country: 'DE', debtor: 'business' },
+      lines: [['2027-01-01', '2027-01-30', 30, 10.52, false]],
+      interest: 86.47,
+      unconfirmed: [['de-basiszins', '2027-01-01', '2026-12-31', 1.52]],
     },
     {
-      name: 'GB: Bank Rate of 30 Jun 2026 carried forward (3.75 + 8)',
-      input: { principal: gbp(5_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'GB', debtor: 'business' },
-      lines: [['2026-07-01', '2026-07-30', 30, 11.75, false]],
+      // 5,000 × 11.75 % × 30 / 365 = 48.288.
+      name: 'GB: Bank Rate of 31 Dec 2026 carried forward (3.75 + 8)',
+      input: { principal: gbp(5_000), dueDate: '2026-12-31', asOf: '2027-01-30', country: 'GB', debtor: 'business' },
+      lines: [['2027-01-01', '2027-01-30', 30, 11.75, false]],
       interest: 48.29,
-      unconfirmed: [['boe-base', '2026-06-30', '2026-02-05', 3.75]],
+      unconfirmed: [['boe-base', '2026-12-31', '2026-06-30', 3.75]],
     },
     {
+      // 16 Jul to 14 Aug = 30 days; 2,000 × 2.62 % × 30 / 365 = 1,572 / 365 = 4.307.
       name: 'FR consumer: legal interest rate of 1 Jul 2026 carried forward (2.62)',
       input: {
         principal: eur(2_000),
@@ -434,6 +516,7 @@ describe('rates after the table is known: last known rate, with a warning', () =
       unconfirmed: [['fr-legal-pro', '2026-07-01', '2026-06-30', 2.62]],
     },
     {
+      // Floor 3 × 2.62 = 7.86; 12,000 × 7.86 % × 30 / 365 = 28,296 / 365 = 77.523.
       name: 'FR contractual floor on an unconfirmed legal rate (3 × 2.62)',
       input: {
         principal: eur(12_000),
@@ -473,32 +556,32 @@ describe('rates after the table is known: last known rate, with a warning', () =
     [
       'fr',
       [
-        'Du 21/06/2026 au 30/06/2026 : 10 jours à 12,15 % = 33,29 € (taux BCE de 2,15 % au 01/01/2026 + 10 points)',
-        'Du 01/07/2026 au 01/08/2026 : 32 jours à 12,15 % = 106,52 € (taux BCE de 2,15 % au 01/07/2026 + 10 points, non confirmé)',
-        'Intérêts de retard : 139,81 € (somme exacte des périodes, arrondie une seule fois au centime)',
+        'Du 21/12/2026 au 31/12/2026 : 11 jours à 12,40 % = 37,37 € (taux BCE de 2,40 % au 01/07/2026 + 10 points)',
+        'Du 01/01/2027 au 01/02/2027 : 32 jours à 12,40 % = 108,71 € (taux BCE de 2,40 % au 01/01/2027 + 10 points, non confirmé)',
+        'Intérêts de retard : 146,08 € (somme exacte des périodes, arrondie une seule fois au centime)',
         'Indemnité forfaitaire pour frais de recouvrement : 40,00 €',
-        'Total dû en plus du principal : 179,81 €',
-        'Taux BCE au 01/07/2026 non confirmé : dernier taux connu 2,15 % appliqué ; mettez à jour la table des taux dans les options.',
+        'Total dû en plus du principal : 186,08 €',
+        'Taux BCE au 01/01/2027 non confirmé : dernier taux connu 2,40 % appliqué ; mettez à jour la table des taux dans les options.',
         'Fondement : Code de commerce, art. L441-10 and D441-5',
       ],
     ],
     [
       'en',
       [
-        'From 21 Jun 2026 to 30 Jun 2026: 10 days at 12.15% = €33.29 (ECB 2.15% on 1 Jan 2026 + 10 points)',
-        'From 1 Jul 2026 to 1 Aug 2026: 32 days at 12.15% = €106.52 (ECB 2.15% on 1 Jul 2026 + 10 points, not confirmed)',
-        'Late-payment interest: €139.81 (exact sum of the periods, rounded once to the cent)',
+        'From 21 Dec 2026 to 31 Dec 2026: 11 days at 12.40% = €37.37 (ECB 2.40% on 1 Jul 2026 + 10 points)',
+        'From 1 Jan 2027 to 1 Feb 2027: 32 days at 12.40% = €108.71 (ECB 2.40% on 1 Jan 2027 + 10 points, not confirmed)',
+        'Late-payment interest: €146.08 (exact sum of the periods, rounded once to the cent)',
         'Fixed compensation for recovery costs: €40.00',
-        'Total due on top of the principal: €179.81',
-        'ECB rate on 1 Jul 2026 not confirmed: last known rate 2.15% applied; update the rate table in the options.',
+        'Total due on top of the principal: €186.08',
+        'ECB rate on 1 Jan 2027 not confirmed: last known rate 2.40% applied; update the rate table in the options.',
         'Legal basis: Code de commerce, art. L441-10 and D441-5',
       ],
     ],
   ])('explained in %s, the carried-forward rate flagged on its line and in a note', (locale, expected) => {
     const b = computeLatePaymentCharges({
       principal: eur(10_000),
-      dueDate: '2026-06-20',
-      asOf: '2026-08-01',
+      dueDate: '2026-12-20',
+      asOf: '2027-02-01',
       country: 'FR',
       debtor: 'business',
     });
@@ -509,16 +592,16 @@ describe('rates after the table is known: last known rate, with a warning', () =
     [
       'DE',
       'business',
-      '2026-09-01',
+      '2027-03-01',
       'fr',
-      'Taux de base allemand (Basiszinssatz) au 01/07/2026 non confirmé : dernier taux connu 1,27 % appliqué ; mettez à jour la table des taux dans les options.',
+      'Taux de base allemand (Basiszinssatz) au 01/01/2027 non confirmé : dernier taux connu 1,52 % appliqué ; mettez à jour la table des taux dans les options.',
     ],
     [
       'GB',
       'business',
-      '2026-09-01',
+      '2027-03-01',
       'en',
-      'Bank of England Bank Rate on 30 Jun 2026 not confirmed: last known rate 3.75% applied; update the rate table in the options.',
+      'Bank of England Bank Rate on 31 Dec 2026 not confirmed: last known rate 3.75% applied; update the rate table in the options.',
     ],
   ])('legalRateFor %s %s on %s returns the note, explained in %s', (country, debtor, date, locale, sentence) => {
     const rate = legalRateFor(country as CreditorCountry, debtor, date);
@@ -527,28 +610,32 @@ describe('rates after the table is known: last known rate, with a warning', () =
     expect(rate.notes.map((note) => plain(explainNote(note, locale)))).toEqual([sentence]);
   });
 
-  it.each<[string, RateTables, string, boolean]>([
-    ['on knownThrough itself', DEFAULT_RATES, '2026-02-05', true],
-    ['the day after knownThrough', DEFAULT_RATES, '2026-02-06', false],
-    ['long after knownThrough', DEFAULT_RATES, '2026-11-23', false],
-  ])('rateInForce %s: ECB 2.15, confirmed = %s', (_name, rates, date, confirmed) => {
-    expect(rateInForce(rates, 'ecb-mro', date)).toEqual({ from: '2025-06-11', ratePercent: 2.15, confirmed, knownThrough: '2026-02-05' });
+  it.each<[string, string, boolean]>([
+    ['on knownThrough itself', '2026-07-01', true],
+    ['the day after knownThrough', '2026-07-02', false],
+    ['long after knownThrough', '2026-12-01', false],
+  ])('rateInForce %s: ECB 2.40 from 17 Jun 2026, confirmed = %s', (_name, date, confirmed) => {
+    expect(rateInForce(DEFAULT_RATES, 'ecb-mro', date)).toEqual({ from: '2026-06-17', ratePercent: 2.4, confirmed, knownThrough: '2026-07-01' });
+  });
+
+  it('the ECB rate just before the June 2026 hike took effect is still 2.15', () => {
+    expect(rateInForce(DEFAULT_RATES, 'ecb-mro', '2026-06-16')).toMatchObject({ from: '2025-06-11', ratePercent: 2.15, confirmed: true });
   });
 
   it('an updated user table is used instead of the shipped one, and its new rate is confirmed', () => {
     const rates: RateTables = {
       ...DEFAULT_RATES,
       'ecb-mro': {
-        knownThrough: '2026-12-31',
-        entries: [...DEFAULT_RATES['ecb-mro'].entries, { from: '2026-06-10', ratePercent: 1.9 }],
+        knownThrough: '2027-06-30',
+        entries: [...DEFAULT_RATES['ecb-mro'].entries, { from: '2026-12-23', ratePercent: 2.65 }],
       },
     };
     const b = computeLatePaymentCharges(
-      { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'FR', debtor: 'business' },
+      { principal: eur(10_000), dueDate: '2026-12-31', asOf: '2027-01-30', country: 'FR', debtor: 'business' },
       rates,
     );
-    expect(b.lines.map((l) => [l.days, l.ratePercent])).toEqual([[30, 11.9]]);
-    expect(b.interest.amountMinor).toBe(9_781); // 10,000 × 11.9 % × 30 / 365 = 97.808…
+    expect(b.lines.map((l) => [l.days, l.ratePercent])).toEqual([[30, 12.65]]);
+    expect(b.interest.amountMinor).toBe(10_397); // 10,000 × 12.65 % × 30 / 365 = 103.972…
     expect(b.warnings).toEqual([]);
   });
 });

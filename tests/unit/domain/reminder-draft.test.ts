@@ -24,8 +24,8 @@ const TODAY = '2026-11-23';
 const shift = (days: number): string => new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const eur = (major: number) => ({ amountMinor: Math.round(major * 100), currency: 'EUR' });
 
-// The shipped table stops before the second half of 2026; these tests add the rate as a user would.
-const RATES: RateTables = { ...DEFAULT_RATES, 'ecb-mro': { ...DEFAULT_RATES['ecb-mro'], knownThrough: '2026-12-31' } };
+// The shipped table vouches for the second half of 2026 (ECB 2.40 on 1 July 2026).
+const RATES: RateTables = DEFAULT_RATES;
 
 function inv(id: string, daysLate: number, amount = 1000): PolicyInvoice {
   return { id, number: `F-${id}`, dueDate: shift(-daysLate), amountDue: eur(amount), paid: false, lifecycle: 'issued', kind: 'invoice' };
@@ -137,10 +137,10 @@ describe('prepareMessage', () => {
     const result = prepareMessage(input({ situation: 'formal-notice', openInvoices: [line('A', 35), line('B', 35)] }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    // 1,000 € × 12.15 % × 35 days / 365 = 11.65 € per invoice, twice; 40 € indemnity per invoice.
-    expect(result.charges).toEqual({ interest: eur(23.3), indemnity: eur(80), legalBasis: 'Code de commerce, art. L441-10 and D441-5', warnings: [] });
+    // 1,000 € × 12.40 % × 35 days / 365 = 4,340 / 365 = 11.89 € per invoice, twice; 40 € indemnity per invoice.
+    expect(result.charges).toEqual({ interest: eur(23.78), indemnity: eur(80), legalBasis: 'Code de commerce, art. L441-10 and D441-5', warnings: [] });
     expect(result.subject).toBe('Mise en demeure de payer – Atelier Martin');
-    expect(result.body).toContain('23,30');
+    expect(result.body).toContain('23,78');
     expect(result.body).toContain('80,00');
     expect(result.body).toContain('3 rue des Lilas');
   });
@@ -219,8 +219,9 @@ describe('late-payment charges over several invoices', () => {
   const context = { asOf: TODAY, country: 'FR' as const, debtor: 'business' as const, rates: RATES };
   it('computes each invoice on its own due date', () => {
     const results = chargesPerInvoice([line('A', 35), line('B', 5)], context);
-    expect(results.map((r) => r.breakdown?.interest.amountMinor)).toEqual([1165, 166]);
-    expect(totalCharges(results).interest).toEqual({ amountMinor: 1331, currency: 'EUR' });
+    // 1,000 € × 12.40 % × 35 / 365 = 11.89 €; × 5 / 365 = 620 / 365 = 1.70 €.
+    expect(results.map((r) => r.breakdown?.interest.amountMinor)).toEqual([1189, 170]);
+    expect(totalCharges(results).interest).toEqual({ amountMinor: 1359, currency: 'EUR' });
   });
   it('fails the total, naming the invoice, when one invoice cannot be computed', () => {
     const results = chargesPerInvoice([line('A', 35), { ...line('B', 5), amountDue: { amountMinor: 500, currency: 'USD' } }], context);
