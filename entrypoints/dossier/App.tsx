@@ -179,7 +179,7 @@ function DossierView({ lang, day, dossier }: { lang: Language; day: IsoDate; dos
           )}
           <ul class="hint">
             <li>{t.dossier.asOf(formatDate(day, locale, 'long'))}</li>
-            {computed[0] && <li>{t.dossier.legalBasis(computed[0].legalBasis)}</li>}
+            {computed[0] && <li>{t.dossier.legalBasis(computed[0].legalBasis[lang])}</li>}
             {[...warnings.values()].map((w, i) => (
               <li key={i}>{explainNote(w, lang)}</li>
             ))}

@@ -88,7 +88,11 @@ function sampleVars(
     },
     debtorAddress: sample.debtorAddress,
     invoices,
-    charges: { interest: sum((b) => b.interest), indemnity: sum((b) => b.indemnity), legalBasis: sample.legalBasis },
+    charges: {
+      interest: sum((b) => b.interest),
+      indemnity: sum((b) => b.indemnity),
+      legalBasis: charges[0]?.legalBasis[language] ?? sample.legalBasis,
+    },
     deadlineDays: 8,
     promise: { date: addDays(todayIso, 7), amount: eur(50_000) },
     installment: { dueDate: addDays(todayIso, -3), amount: eur(25_000) },

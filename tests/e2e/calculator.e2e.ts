@@ -66,7 +66,7 @@ describe('side panel interest calculator', () => {
     const explanation = await texts(page, '#calc-explanation li');
     expect(explanation[0]).toBe(firstSentence);
     expect(explanation).toContain(`Total due on top of the principal: ${total}`);
-    expect(explanation.at(-1)).toBe('Legal basis: Code de commerce, art. L441-10 and D441-5');
+    expect(explanation.at(-1)).toBe('Legal basis: Articles L441-10 and D441-5 of the French Commercial Code');
     if (input.dueDate === '2025-05-15') {
       await page.setViewportSize({ width: 460, height: 900 });
       await page.screenshot({ path: 'tests/e2e/screenshots/interest-calculator.png', fullPage: true });

@@ -9,6 +9,7 @@ import {
   type DebtorKind,
   type LatePaymentBreakdown,
   type LatePaymentNote,
+  type LegalBasisText,
 } from './law';
 import type { NextAction } from './next-action';
 import type { Channel as PolicyChannel, Policy } from './policy';
@@ -232,7 +233,8 @@ export function chargesPerInvoice(invoices: readonly ChargeableInvoice[], contex
 export interface TotalCharges {
   interest: Money;
   indemnity: Money;
-  legalBasis: string;
+  /** Legal reference of the charges in each message language. */
+  legalBasis: LegalBasisText;
   /** The warnings of every invoice's computation (e.g. a rate not confirmed), each once. */
   warnings: LatePaymentNote[];
 }
@@ -247,7 +249,7 @@ export function totalCharges(perInvoice: readonly InvoiceCharges[]): TotalCharge
   if (first === undefined) throw new Error('invoices: no overdue invoice to compute late-payment charges for');
   let interest: Money | undefined;
   let indemnity: Money | undefined;
-  let legalBasis = '';
+  let legalBasis: LegalBasisText = first.breakdown?.legalBasis ?? { fr: '', en: '' };
   const warnings = new Map<string, LatePaymentNote>();
   for (const item of perInvoice) {
     if (item.error) throw new Error(`invoice ${item.invoice.number}: ${item.error.message}`, { cause: item.error });
@@ -375,7 +377,7 @@ export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
     invoices,
   };
   if (input.customer.postalAddress) templateInput.debtorAddress = input.customer.postalAddress;
-  if (charges) templateInput.charges = charges;
+  if (charges) templateInput.charges = { interest: charges.interest, indemnity: charges.indemnity, legalBasis: charges.legalBasis[language] };
   if (TONE_OF_SITUATION[situation] !== 'courteous') templateInput.deadlineDays = input.deadlineDays;
   const promise = input.logState.brokenPromise ?? input.logState.pendingPromise ?? input.logState.promises.at(-1);
   if (promise) templateInput.promise = { date: promise.date, amount: promise.amount };

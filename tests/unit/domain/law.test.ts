@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeLatePaymentCharges,
+  CREDITOR_COUNTRIES,
   explainBreakdown,
   explainNote,
   indemnityFor,
@@ -152,7 +153,10 @@ describe('computeLatePaymentCharges: statutory interest and indemnity', () => {
     });
     expect(b.total).toEqual({ amountMinor: 34_358, currency: 'EUR' });
     expect(b.lines[0]?.basis).toBe('ECB 2.15 % on 2026-01-01 + 10 points');
-    expect(b.legalBasis).toBe('Code de commerce, art. L441-10 and D441-5');
+    expect(b.legalBasis).toEqual({
+      fr: 'articles L441-10 et D441-5 du Code de commerce',
+      en: 'Articles L441-10 and D441-5 of the French Commercial Code',
+    });
   });
 
   it('vector 2 rounds once: 235.99, although the lines rounded one by one would give 235.98', () => {
@@ -210,7 +214,7 @@ describe('French consumer debtor: legal interest rate from the formal notice, no
     expect(b.interest.amountMinor).toBe(876);
     expect(b.indemnity.amountMinor).toBe(0);
     expect(b.total.amountMinor).toBe(876);
-    expect(b.legalBasis).toMatch(/Code civil, art\. 1231-6/);
+    expect(b.legalBasis.fr).toBe('article 1231-6 du Code civil et article L313-2 du Code monétaire et financier');
   });
 
   it('a notice sent before the due date does not start interest before the due date', () => {
@@ -303,6 +307,22 @@ describe('contractual rate', () => {
       [9, 'contractual'],
     ]);
     expect(b.warnings).toHaveLength(1);
+  });
+
+  it('FR consumer below the legal rate: applied as agreed, no business-law warning', () => {
+    // 16 Apr to 15 Jun 2026 = 61 days; 2,000 × 1 % × 61 / 365 = 1,220 / 365 = 3.342.
+    const b = computeLatePaymentCharges({
+      principal: eur(2_000),
+      dueDate: '2026-03-31',
+      asOf: '2026-06-15',
+      country: 'FR',
+      debtor: 'consumer',
+      formalNoticeDate: '2026-04-15',
+      contractualRatePercent: 1,
+    });
+    expect(b.lines.map((l) => [l.days, l.ratePercent, l.rate.kind])).toEqual([[61, 1, 'contractual']]);
+    expect(b.interest.amountMinor).toBe(334);
+    expect(b.notes).toEqual([]);
   });
 
   it('DE below the statutory rate: applied as agreed, with a warning per half-year', () => {
@@ -562,7 +582,7 @@ describe('rates after the table is known: last known rate, with a warning', () =
         'Indemnité forfaitaire pour frais de recouvrement : 40,00 €',
         'Total dû en plus du principal : 186,08 €',
         'Taux BCE au 01/01/2027 non confirmé : dernier taux connu 2,40 % appliqué ; mettez à jour la table des taux dans les options.',
-        'Fondement : Code de commerce, art. L441-10 and D441-5',
+        'Fondement : articles L441-10 et D441-5 du Code de commerce',
       ],
     ],
     [
@@ -574,7 +594,7 @@ describe('rates after the table is known: last known rate, with a warning', () =
         'Fixed compensation for recovery costs: €40.00',
         'Total due on top of the principal: €186.08',
         'ECB rate on 1 Jan 2027 not confirmed: last known rate 2.40% applied; update the rate table in the options.',
-        'Legal basis: Code de commerce, art. L441-10 and D441-5',
+        'Legal basis: Articles L441-10 and D441-5 of the French Commercial Code',
       ],
     ],
   ])('explained in %s, the carried-forward rate flagged on its line and in a note', (locale, expected) => {
@@ -702,6 +722,37 @@ describe('bad input is refused with the field name', () => {
   });
 });
 
+describe('legal basis in the language of the letter', () => {
+  const cases = CREDITOR_COUNTRIES.flatMap((country) =>
+    (['business', 'consumer'] as const).map((debtor) => [country, debtor] as const),
+  );
+  it.each(cases)('%s, %s debtor: a French and an English reference, each in its own language', (country, debtor) => {
+    const b = computeLatePaymentCharges({
+      principal: country === 'GB' ? gbp(1000) : eur(1000),
+      dueDate: '2026-03-31',
+      asOf: '2026-04-30',
+      country,
+      debtor,
+      formalNoticeDate: '2026-04-01',
+    });
+    // Names of foreign statutes in brackets keep their own language.
+    const outsideBrackets = (text: string) => text.replace(/\([^()]*\)/g, '').replace(/\([^()]*\)/g, '');
+    expect(outsideBrackets(b.legalBasis.fr)).not.toMatch(/\b(and|of|art\.|ss?\.)\s/);
+    expect(b.legalBasis.en).not.toMatch(/\b(et|du|de la|alinéa)\s/);
+    expect(explainBreakdown(b, 'fr').at(-1)).toBe(`Fondement : ${b.legalBasis.fr}`);
+  });
+
+  it.each<[CreditorCountry, DebtorKind, string, string]>([
+    ['FR', 'business', 'articles L441-10 et D441-5 du Code de commerce', 'Articles L441-10 and D441-5 of the French Commercial Code'],
+    ['DE', 'business', 'articles 288, alinéas 2 et 5, et 247 du Code civil allemand (BGB)', 'Sections 288(2) and (5) and 247 of the German Civil Code (BGB)'],
+    ['DE', 'consumer', 'articles 288, alinéa 1, et 247 du Code civil allemand (BGB)', 'Sections 288(1) and 247 of the German Civil Code (BGB)'],
+    ['BE', 'business', 'articles 5 et 6 de la loi belge du 2 août 2002 concernant la lutte contre le retard de paiement dans les transactions commerciales', 'Articles 5 and 6 of the Belgian Act of 2 August 2002 on combating late payment in commercial transactions'],
+  ])('%s %s', (country, debtor, fr, en) => {
+    const b = computeLatePaymentCharges({ principal: eur(1000), dueDate: '2026-03-31', asOf: '2026-04-30', country, debtor });
+    expect(b.legalBasis).toEqual({ fr, en });
+  });
+});
+
 describe('explainBreakdown', () => {
   const vector1 = computeLatePaymentCharges({
     principal: eur(12_000),
@@ -719,7 +770,7 @@ describe('explainBreakdown', () => {
         'Intérêts de retard : 303,58 € (somme exacte des périodes, arrondie une seule fois au centime)',
         'Indemnité forfaitaire pour frais de recouvrement : 40,00 €',
         'Total dû en plus du principal : 343,58 €',
-        'Fondement : Code de commerce, art. L441-10 and D441-5',
+        'Fondement : articles L441-10 et D441-5 du Code de commerce',
       ],
     ],
     [
@@ -729,7 +780,7 @@ describe('explainBreakdown', () => {
         'Late-payment interest: €303.58 (exact sum of the periods, rounded once to the cent)',
         'Fixed compensation for recovery costs: €40.00',
         'Total due on top of the principal: €343.58',
-        'Legal basis: Code de commerce, art. L441-10 and D441-5',
+        'Legal basis: Articles L441-10 and D441-5 of the French Commercial Code',
       ],
     ],
   ])('vector 1 in %s', (locale, expected) => {
@@ -762,7 +813,7 @@ describe('explainBreakdown', () => {
     });
     expect(explainBreakdown(b, 'fr').map(plain)).toEqual([
       'Pas de retard au 15/03/2026 (échéance le 31/03/2026) : ni intérêts ni indemnité.',
-      'Fondement : Code de commerce, art. L441-10 and D441-5',
+      'Fondement : articles L441-10 et D441-5 du Code de commerce',
     ]);
   });
 

@@ -138,7 +138,14 @@ describe('prepareMessage', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     // 1,000 € × 12.40 % × 35 days / 365 = 4,340 / 365 = 11.89 € per invoice, twice; 40 € indemnity per invoice.
-    expect(result.charges).toEqual({ interest: eur(23.78), indemnity: eur(80), legalBasis: 'Code de commerce, art. L441-10 and D441-5', warnings: [] });
+    expect(result.charges).toEqual({ interest: eur(23.78), indemnity: eur(80), legalBasis: {
+        fr: 'articles L441-10 et D441-5 du Code de commerce',
+        en: 'Articles L441-10 and D441-5 of the French Commercial Code',
+      },
+      warnings: [],
+    });
+    // The French letter cites the law in French.
+    expect(result.body).toContain('En application de la loi (articles L441-10 et D441-5 du Code de commerce)');
     expect(result.subject).toBe('Mise en demeure de payer – Atelier Martin');
     expect(result.body).toContain('23,78');
     expect(result.body).toContain('80,00');
