@@ -137,7 +137,7 @@ export function TemplatesSection({ lang }: { lang: Language }) {
   const key = `${situation}:${language}`;
   const saved = resolveTemplate(situation, language, overrides);
   const draft = drafts[key] ?? saved;
-  const issues = validateTemplate(draft);
+  const issues = validateTemplate(draft, situation);
   const unsaved = !sameTemplate(draft, saved);
   const edited = overrides[situation]?.[language] !== undefined;
 
@@ -167,6 +167,8 @@ export function TemplatesSection({ lang }: { lang: Language }) {
         return t.unbalancedIf(issue.placeholder.startsWith('{{') ? issue.placeholder : `{{#if ${issue.placeholder}}}`, where);
       case 'missing-variable':
         return t.missingVariable(issue.placeholder, where);
+      case 'legal-threat':
+        return t.legalThreat(issue.placeholder, where);
     }
   }
 

@@ -44,6 +44,7 @@ export function problemText(problem: MessageProblem, lang: Language): string {
       const field = t.preview.fieldWord[issue.field];
       if (issue.code === 'unknown-placeholder') return t.preview.unknownPlaceholder(issue.placeholder, field);
       if (issue.code === 'missing-variable') return t.preview.missing(t.fields[issue.placeholder] ?? `{{${issue.placeholder}}}`);
+      if (issue.code === 'legal-threat') return t.preview.legalThreat(issue.placeholder, field);
       return t.preview.malformed(issue.message, field);
     }
   }

@@ -21,6 +21,7 @@ import {
   TemplateError,
   TemplateInputError,
   TONE_OF_SITUATION,
+  validateTemplate,
   type InvoiceLine,
   type Language,
   type Situation,
@@ -395,8 +396,12 @@ export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
     if (error instanceof TemplateInputError) return { ok: false, problems: [...problems, { kind: 'input', field: error.field, message: error.message }] };
     throw error;
   }
+  const template = resolveTemplate(situation, language, input.templates);
+  // A template saved before the rule existed, or edited elsewhere, is checked again here.
+  const threats = validateTemplate(template, situation).filter((issue) => issue.code === 'legal-threat');
+  if (threats.length > 0) return { ok: false, problems: [...problems, ...threats.map((issue) => ({ kind: 'template' as const, issue }))] };
   try {
-    const rendered = renderTemplate(resolveTemplate(situation, language, input.templates), vars, language);
+    const rendered = renderTemplate(template, vars, language);
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, subject: rendered.subject, body: rendered.body, vars, invoices, ...(charges ? { charges } : {}) };
   } catch (error) {

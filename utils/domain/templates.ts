@@ -74,11 +74,12 @@ export const TEMPLATE_VARIABLE_DESCRIPTIONS = {
   invoiceTable: 'Plain-text table of the open invoices: number, issue date, due date, amount due, days overdue.',
   totalDue: 'Total still owed on the listed invoices, per currency (e.g. "1 234,56 €").',
   oldestDaysOverdue: 'How late the oldest invoice is, with its unit (e.g. "45 jours" / "45 days").',
-  interestAmount: 'Late-payment interest computed to date.',
-  indemnityAmount: 'Fixed recovery indemnity (France: 40 € per invoice, B2B).',
+  interestAmount: 'Late-payment interest computed to date (absent while none has accrued, e.g. a French consumer before the formal notice).',
+  indemnityAmount:
+    'Fixed compensation for recovery costs, per late invoice by the creditor country’s law (France: 40 €, business debtors only; absent for consumers).',
   totalWithCharges: 'Total owed including interest and indemnity, per currency.',
   legalBasis:
-    'Legal reference for the charges, without leading article (e.g. "articles L441-10 et D441-5 du Code de commerce"); templates write "la loi ({{legalBasis}})" / "under {{legalBasis}}".',
+    'Legal reference for the charges, in the template’s language, without leading article (e.g. "articles L441-10 et D441-5 du Code de commerce"); templates write "la loi ({{legalBasis}})" / "under {{legalBasis}}". Absent when the law gives no charge.',
   paymentDetails: 'How to pay, as you set it (IBAN, BIC, payment link).',
   deadlineDate: 'Date by which payment is demanded.',
   promiseDate: 'Date the customer promised to pay by.',
@@ -110,9 +111,12 @@ export const CONTACT_NAME_FALLBACK: Readonly<Record<Language, string>> = {
 // ---------------------------------------------------------------------------------------------
 // Validation and rendering
 
-export type TemplateIssueCode = 'unknown-placeholder' | 'malformed-tag' | 'unbalanced-if' | 'missing-variable';
+export type TemplateIssueCode = 'unknown-placeholder' | 'malformed-tag' | 'unbalanced-if' | 'missing-variable' | 'legal-threat';
 
-/** One problem in a template; `index` is the character offset of the tag in its field. */
+/**
+ * One problem in a template; `index` is the character offset of the tag (or, for 'legal-threat', of the words)
+ * in its field, and `placeholder` the tag or the words as written.
+ */
 export interface TemplateIssue {
   field: 'subject' | 'body';
   placeholder: string;
@@ -289,16 +293,95 @@ function assertTemplate(template: unknown): asserts template is MessageTemplate 
   }
 }
 
+// Words that refer to courts, bailiffs, injunctions, litigation or legal action, in English and French, matched
+// on lower-case text without accents. Below the formal notice a message never uses them (a threat too early
+// loses the customer and, in France, may be an unfair collection practice).
+const LEGAL_ACTION_WORDS = new RegExp(
+  '\\b(?:' +
+    [
+      // English
+      'courts?', 'tribunals?', 'bailiffs?', 'enforcement (?:officer|agent)s?', 'injunctions?', 'litigation', 'litigate',
+      'legal (?:action|proceedings|steps|route)', 'proceedings', 'lawsuits?', 'sue (?:you|your)', 'su(?:ed|ing)', 'lawyers?', 'solicitors?',
+      'attorneys?', 'judicial', 'judge?ments?', 'summons',
+      // French
+      'tribunaux', 'juges?', 'judiciaires?', 'huissiers?', 'commissaires? de justice', 'injonctions?', 'contentieux',
+      '(?:action|actions|agir|recours) en justice', 'poursuites', 'poursuite judiciaire', 'avocats?', 'assignations?',
+      'assigner', 'refere', 'proces(?!-verbal)',
+    ].join('|') +
+    ')\\b',
+  'g',
+);
+
+/** Lower-case, accents removed, with the offset in `text` of every folded character. */
+function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
+  let folded = '';
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const plain = char.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+    for (let i = 0; i < plain.length; i += 1) offsets.push(offset);
+    folded += plain;
+    offset += char.length;
+  }
+  offsets.push(offset);
+  return { folded, offsets };
+}
+
+/**
+ * Mentions of courts, bailiffs, injunctions, litigation or legal action in a template's literal text (not in
+ * the values it will receive), each with its field and position. Only notices (formal and final) may make them.
+ */
+export function legalThreats(template: MessageTemplate): TemplateIssue[] {
+  assertTemplate(template);
+  const issues: TemplateIssue[] = [];
+  for (const field of ['subject', 'body'] as const) {
+    const text = template[field];
+    const { folded, offsets } = foldWithOffsets(text);
+    for (const match of folded.matchAll(LEGAL_ACTION_WORDS)) {
+      const start = offsets[match.index] ?? 0;
+      const end = offsets[match.index + match[0].length] ?? text.length;
+      const words = text.slice(start, end);
+      issues.push({
+        field,
+        placeholder: words,
+        index: start,
+        code: 'legal-threat',
+        message: `"${words}" refers to legal action, which only a formal or final notice may mention`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** True for the tones that may mention legal action (formal notice and final notice). */
+export function mayMentionLegalAction(situation: Situation): boolean {
+  return TONE_ORDER.indexOf(TONE_OF_SITUATION[situation]) >= TONE_ORDER.indexOf('formal-notice');
+}
+
 /**
  * Checks a template without rendering it: unknown placeholders, malformed tags and unbalanced
- * `{{#if}}` blocks, each with its field and character position. An empty array means the template is usable.
+ * `{{#if}}` blocks, each with its field and character position. Given the situation the template is written
+ * for, also any mention of legal action in a message below the formal notice. An empty array means the
+ * template is usable.
  */
-export function validateTemplate(template: MessageTemplate): TemplateIssue[] {
+export function validateTemplate(template: MessageTemplate, situation?: Situation): TemplateIssue[] {
   assertTemplate(template);
   const issues: TemplateIssue[] = [];
   parseField(template.subject, 'subject', issues);
   parseField(template.body, 'body', issues);
+  if (situation !== undefined && !mayMentionLegalAction(situation)) issues.push(...legalThreats(template));
   return issues;
+}
+
+// French typography: a no-break space before the colon and inside « », a narrow no-break space before ; ! ?
+// (what Intl already does inside numbers). Applied to the template's own text, so a template typed with plain
+// spaces still never wraps a colon onto the next line; inserted values (IBAN, links…) are left as they are.
+function frenchTypography(text: string): string {
+  return text
+    .replace(/[ \u00a0\u202f]+:(?=\s|$)/g, '\u00a0:')
+    .replace(/[ \u00a0\u202f]+([;!?])/g, '\u202f$1')
+    .replace(/«[ \u00a0\u202f]*/g, '«\u00a0')
+    .replace(/[ \u00a0\u202f]*»/g, '\u00a0»');
 }
 
 function present(value: string | undefined): value is string {
@@ -315,7 +398,7 @@ function renderNodes(
   let out = '';
   for (const node of nodes) {
     if (node.kind === 'text') {
-      out += node.text;
+      out += language === 'fr' ? frenchTypography(node.text) : node.text;
     } else if (node.kind === 'if') {
       if (present(vars[node.name])) out += renderNodes(node.children, vars, language, field, missing);
     } else {
@@ -637,10 +720,13 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
   if (input.charges !== undefined) {
     const interest = checkMoney(input.charges.interest, 'charges.interest', true);
     const indemnity = checkMoney(input.charges.indemnity, 'charges.indemnity', true);
-    vars.interestAmount = formatMoney(interest, language);
-    vars.indemnityAmount = formatMoney(indemnity, language);
+    const legalBasis = requiredText(input.charges.legalBasis, 'charges.legalBasis');
+    // A charge the law does not give (no indemnity for a consumer, no interest yet) is absent, never "0,00 €":
+    // the built-in notices leave its line out, and a template that insists on it fails by name.
+    if (interest.amountMinor > 0) vars.interestAmount = formatMoney(interest, language);
+    if (indemnity.amountMinor > 0) vars.indemnityAmount = formatMoney(indemnity, language);
+    if (interest.amountMinor > 0 || indemnity.amountMinor > 0) vars.legalBasis = legalBasis;
     vars.totalWithCharges = formatTotals([...principal, interest, indemnity], language);
-    vars.legalBasis = requiredText(input.charges.legalBasis, 'charges.legalBasis');
   }
 
   if (input.deadlineDays !== undefined) {

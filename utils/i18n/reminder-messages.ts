@@ -90,6 +90,8 @@ const en = {
     unknownPlaceholder: (placeholder: string, field: string) =>
       `The template uses an unknown placeholder {{${placeholder}}} in its ${field}. Correct the template in the options.`,
     malformed: (detail: string, field: string) => `The template’s ${field} has a mistake: ${detail}. Correct the template in the options.`,
+    legalThreat: (words: string, field: string) =>
+      `The template’s ${field} mentions “${words}”: only the formal notice and the final notice may mention legal action. Correct the template in the options.`,
     missing: (what: string) => `Missing: ${what}.`,
     fieldWord: { subject: 'subject', body: 'text' },
     author: 'Amiable user',
@@ -270,6 +272,8 @@ const fr: ReminderMessages = {
     unknownPlaceholder: (placeholder, field) =>
       `Le modèle utilise un champ inconnu {{${placeholder}}} dans son ${field}. Corrigez le modèle dans les options.`,
     malformed: (detail, field) => `Le ${field} du modèle contient une erreur : ${detail}. Corrigez le modèle dans les options.`,
+    legalThreat: (words, field) =>
+      `Le ${field} du modèle mentionne « ${words} » : seuls la mise en demeure et le dernier avis peuvent évoquer une action en justice. Corrigez le modèle dans les options.`,
     missing: (what) => `Il manque : ${what}.`,
     fieldWord: { subject: 'objet', body: 'texte' },
     author: 'Utilisateur Amiable',
@@ -320,7 +324,7 @@ const fr: ReminderMessages = {
     title: 'Courrier',
     print: 'Imprimer',
     none: 'Aucun courrier à imprimer. Préparez un courrier dans le panneau latéral et choisissez « Imprimer le courrier ».',
-    subjectPrefix: 'Objet :',
+    subjectPrefix: 'Objet\u00a0:',
   },
   dossier: {
     title: 'Dossier d’escalade',

@@ -152,6 +152,42 @@ describe('prepareMessage', () => {
     expect(result.body).toContain('3 rue des Lilas');
   });
 
+  it('writes a French consumer’s formal notice without an indemnity and without a zero interest line', () => {
+    // No formal notice sent yet: interest only runs from this one (art. 1231-6 Code civil); no indemnity.
+    const result = prepareMessage(
+      input({
+        situation: 'formal-notice',
+        openInvoices: [line('A', 35)],
+        customer: { name: 'M. Jean Dupont', debtorKind: 'consumer', postalAddress: '3 rue des Lilas\n69003 Lyon' },
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.charges).toMatchObject({ interest: eur(0), indemnity: eur(0) });
+    expect(result.body).toMatch(/mettons en demeure de nous régler la somme de 1\u202f000,00\u00a0€/);
+    expect(result.body).not.toMatch(/indemnité|(?<![\d\u202f])0,00\u00a0€|40,00\u00a0€/);
+  });
+
+  it('refuses a saved first reminder that threatens legal action, naming the words', () => {
+    const templates = {
+      'first-reminder': { fr: { subject: 'Rappel', body: 'Bonjour,\n{{invoiceTable}}\nSans paiement, nous saisirons le tribunal.' } },
+    };
+    const result = prepareMessage(input({ templates }));
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ kind: 'template', issue: expect.objectContaining({ code: 'legal-threat', placeholder: 'tribunal', field: 'body' }) }],
+    });
+    // The same words are allowed in a formal notice.
+    const notice = prepareMessage(
+      input({
+        situation: 'formal-notice',
+        openInvoices: [line('A', 35)],
+        templates: { 'formal-notice': { fr: { subject: 'Mise en demeure', body: '{{invoiceTable}}\n{{totalWithCharges}} avant le {{deadlineDate}}, faute de quoi nous saisirons le tribunal.' } } },
+      }),
+    );
+    expect(notice.ok).toBe(true);
+  });
+
   it('refuses to show a notice without amounts when a rate is missing, and says which', () => {
     const late: RateTables = { ...RATES, 'ecb-mro': { knownThrough: '2027-12-31', entries: [{ from: '2027-01-01', ratePercent: 2 }] } };
     const result = prepareMessage(input({ situation: 'formal-notice', openInvoices: [line('A', 35)], rates: late }));
