@@ -22,7 +22,7 @@ import { explainTone, SITUATIONS, TONE_OF_SITUATION, type Situation } from '@/ut
 import type { IsoDate } from '@/utils/domain/types';
 import { LOCALE_OF, type Language } from '@/utils/i18n/language';
 import { REMINDER_MESSAGES } from '@/utils/i18n/reminder-messages';
-import { localDateTime, openMessageInvoices, recentPayment, reminderStateOf, useCollectionSettings, type CustomerReminderState } from './reminder-state';
+import { localDateTime, openCreditNotes, openMessageInvoices, recentPayment, reminderStateOf, useCollectionSettings, type CustomerReminderState } from './reminder-state';
 
 /** Where a TemplateInputError's field is explained: `creditor.name` → `creditorName`. */
 function fieldKey(field: string): string {
@@ -89,6 +89,7 @@ function Preview({ lang, today, settings, state }: { lang: Language; today: IsoD
       action,
       customer: { name: customer.name, debtorKind: customer.debtorKind, ...(postalAddress ? { postalAddress } : {}) },
       openInvoices: openMessageInvoices(state.case, today),
+      creditNotes: openCreditNotes(state.case),
       logState: state.case.logState,
       creditor: settings.creditor,
       senderName: settings.general.authorName,

@@ -3,6 +3,7 @@
 // Pure: no clock, no DOM.
 import { z } from 'zod';
 import type { CustomerLogState } from './contact-log';
+import { allocateCredits } from './credits';
 import {
   computeLatePaymentCharges,
   type CreditorCountry,
@@ -266,10 +267,67 @@ export function totalCharges(perInvoice: readonly InvoiceCharges[]): TotalCharge
 // ---------------------------------------------------------------------------------------------
 // The message itself
 
-/** An open invoice as a message lists it. */
+/** An open invoice (or open credit note) as a message lists it. */
 export interface MessageInvoice extends InvoiceLine {
   id: string;
   dueDate: IsoDate;
+}
+
+/** The invoices of a message with the credit notes deducted from them, as the table lists them. */
+export interface CreditedInvoices {
+  /** The invoices at their own amount due, then one negative line per credit note deducted from them. */
+  rows: MessageInvoice[];
+  /** What remains owed on each listed invoice once the credit notes are deducted. */
+  net: ReadonlyMap<string, Money>;
+  /** The listed invoices, without those the credit notes cover in full. */
+  invoices: MessageInvoice[];
+}
+
+/**
+ * Deducts the customer's open credit notes from `selected` (the invoices a message is about), as the policy
+ * does: over all the customer's open invoices, earliest due first (see credits.ts). An invoice the credit notes
+ * cover in full drops out; each credit note used on the listed invoices becomes one negative line.
+ */
+export function withCredits(
+  selected: readonly MessageInvoice[],
+  openInvoices: readonly MessageInvoice[],
+  creditNotes: readonly MessageInvoice[] = [],
+): CreditedInvoices {
+  const asDocument = (line: MessageInvoice, kind: 'invoice' | 'credit-note') => ({
+    id: line.id,
+    number: line.number,
+    dueDate: line.dueDate,
+    amountDue: line.amountDue,
+    paid: false,
+    lifecycle: 'issued' as const,
+    kind,
+  });
+  const allocation = allocateCredits([
+    ...openInvoices.map((line) => asDocument(line, 'invoice')),
+    ...creditNotes.map((line) => asDocument(line, 'credit-note')),
+  ]);
+  const net = new Map<string, Money>();
+  const invoices = selected.filter((line) => {
+    const owed = allocation.netDue.get(line.id) ?? line.amountDue;
+    net.set(line.id, owed);
+    return owed.amountMinor > 0;
+  });
+  const listed = new Set(invoices.map((line) => line.id));
+  const deducted = new Map<string, number>();
+  for (const application of allocation.applications) {
+    if (listed.has(application.invoiceId)) {
+      deducted.set(application.creditId, (deducted.get(application.creditId) ?? 0) + application.amount.amountMinor);
+    }
+  }
+  const creditRows = creditNotes
+    .filter((credit) => deducted.has(credit.id))
+    .map((credit): MessageInvoice => ({
+      ...credit,
+      kind: 'credit-note',
+      daysOverdue: 0,
+      amountDue: { amountMinor: -(deducted.get(credit.id) ?? 0), currency: credit.amountDue.currency },
+    }));
+  return { rows: [...invoices, ...creditRows], net, invoices };
 }
 
 /** Everything a message is written from. */
@@ -282,6 +340,8 @@ export interface PrepareMessageInput {
   customer: { name: string; debtorKind: DebtorKind; postalAddress?: string };
   /** The customer's open invoices (issued, unpaid), with days overdue as of `today`. */
   openInvoices: readonly MessageInvoice[];
+  /** The customer's open credit notes (issued, not used up), deducted from the invoices. */
+  creditNotes?: readonly MessageInvoice[];
   logState: CustomerLogState;
   creditor: { name: string; address?: string; country: CreditorCountry; paymentDetails?: string; signature?: string };
   senderName?: string;
@@ -342,7 +402,8 @@ function formalNoticeDateFor(logState: CustomerLogState, invoiceId: string): Iso
  */
 export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
   const { situation, language, today } = input;
-  const invoices = invoicesForMessage(input);
+  const credited = withCredits(invoicesForMessage(input), input.openInvoices, input.creditNotes);
+  const { invoices } = credited;
   if (invoices.length === 0 && situation !== 'thank-you-payment') return { ok: false, problems: [{ kind: 'no-invoices' }] };
 
   const problems: MessageProblem[] = [];
@@ -354,7 +415,9 @@ export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
         chargesPerInvoice(
           invoices.map((i) => {
             const noticeOn = formalNoticeDateFor(input.logState, i.id);
-            return { id: i.id, number: i.number, dueDate: i.dueDate, amountDue: i.amountDue, ...(noticeOn ? { formalNoticeDate: noticeOn } : {}) };
+            // Interest runs on what is owed once the credit notes are deducted.
+            const amountDue = credited.net.get(i.id) ?? i.amountDue;
+            return { id: i.id, number: i.number, dueDate: i.dueDate, amountDue, ...(noticeOn ? { formalNoticeDate: noticeOn } : {}) };
           }),
           { asOf: today, country: input.creditor.country, debtor: input.customer.debtorKind, rates: input.rates },
         ),
@@ -375,7 +438,7 @@ export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
       ...(input.creditor.signature ? { signature: input.creditor.signature } : {}),
       ...(input.senderName ? { senderName: input.senderName } : {}),
     },
-    invoices,
+    invoices: credited.rows,
   };
   if (input.customer.postalAddress) templateInput.debtorAddress = input.customer.postalAddress;
   if (charges) templateInput.charges = { interest: charges.interest, indemnity: charges.indemnity, legalBasis: charges.legalBasis[language] };

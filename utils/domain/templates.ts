@@ -71,8 +71,9 @@ export const TEMPLATE_VARIABLE_DESCRIPTIONS = {
   creditorName: 'Your company name.',
   creditorAddress: 'Your company postal address (multi-line).',
   debtorAddress: 'Postal address of the customer company (multi-line).',
-  invoiceTable: 'Plain-text table of the open invoices: number, issue date, due date, amount due, days overdue.',
-  totalDue: 'Total still owed on the listed invoices, per currency (e.g. "1 234,56 €").',
+  invoiceTable:
+    'Plain-text table of the open invoices: number, issue date, due date, amount due, days overdue; credit notes deducted from them are listed with a negative amount.',
+  totalDue: 'Total still owed on the listed invoices, credit notes deducted, per currency (e.g. "1 234,56 €").',
   oldestDaysOverdue: 'How late the oldest invoice is, with its unit (e.g. "45 jours" / "45 days").',
   interestAmount: 'Late-payment interest computed to date (absent while none has accrued, e.g. a French consumer before the formal notice).',
   indemnityAmount:
@@ -503,14 +504,20 @@ export class TemplateInputError extends Error {
   }
 }
 
-/** One open invoice as listed in a message. `daysOverdue` ≤ 0 means not yet overdue. */
+/**
+ * One open invoice as listed in a message. `daysOverdue` ≤ 0 means not yet overdue. A `credit-note` line is a
+ * credit deducted from the listed invoices: its `amountDue` is negative and it has no days overdue.
+ */
 export interface InvoiceLine {
   number: string;
   issueDate?: IsoDate;
   dueDate?: IsoDate;
   amountDue: Money;
   daysOverdue: number;
+  kind?: 'invoice' | 'credit-note';
 }
+
+const CREDIT_NOTE_LABEL: Readonly<Record<Language, string>> = { fr: 'avoir', en: 'credit note' };
 
 function parseIsoDate(value: unknown, field: string): number {
   const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
@@ -580,7 +587,15 @@ function checkInvoice(invoice: InvoiceLine, field: string): { issue?: number; du
   if (typeof invoice?.number !== 'string' || invoice.number.trim() === '') {
     throw new TemplateInputError(`${field}.number`, 'an invoice needs a number');
   }
-  checkMoney(invoice.amountDue, `${field}.amountDue`, false);
+  if (invoice.kind === 'credit-note') {
+    const amount = invoice.amountDue;
+    if (!amount || !Number.isSafeInteger(amount.amountMinor) || amount.amountMinor >= 0) {
+      throw new TemplateInputError(`${field}.amountDue`, `a deducted credit note is a negative amount, got ${amount?.amountMinor}`);
+    }
+    checkMoney({ ...amount, amountMinor: -amount.amountMinor }, `${field}.amountDue`, false);
+  } else {
+    checkMoney(invoice.amountDue, `${field}.amountDue`, false);
+  }
   if (!Number.isSafeInteger(invoice.daysOverdue)) {
     throw new TemplateInputError(`${field}.daysOverdue`, `expected a whole number of days, got ${invoice.daysOverdue}`);
   }
@@ -604,18 +619,19 @@ export function renderInvoiceTable(rows: readonly InvoiceLine[], language: Langu
   if (!Array.isArray(rows) || rows.length === 0) {
     throw new TemplateInputError('invoices', 'at least one invoice is needed to render the table');
   }
-  const anyOverdue = rows.some((r) => r.daysOverdue > 0);
+  const anyOverdue = rows.some((r) => r.kind !== 'credit-note' && r.daysOverdue > 0);
   const headers = TABLE_HEADERS[language];
   const count = new Intl.NumberFormat(LOCALE_OF[language]);
   const body = rows.map((row, i) => {
     const { issue, due } = checkInvoice(row, `invoices[${i}]`);
+    const credit = row.kind === 'credit-note';
     const cells = [
-      row.number.trim(),
+      credit ? `${row.number.trim()} (${CREDIT_NOTE_LABEL[language]})` : row.number.trim(),
       issue === undefined ? '—' : formatDate(issue, language, 'short'),
       due === undefined ? '—' : formatDate(due, language, 'short'),
       formatMoney(row.amountDue, language),
     ];
-    if (anyOverdue) cells.push(row.daysOverdue > 0 ? count.format(row.daysOverdue) : '—');
+    if (anyOverdue) cells.push(!credit && row.daysOverdue > 0 ? count.format(row.daysOverdue) : '—');
     return cells;
   });
   const header: string[] = headers.slice(0, anyOverdue ? 5 : 4);
@@ -713,7 +729,7 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
   if (input.invoices.length > 0) {
     vars.invoiceTable = renderInvoiceTable(input.invoices, language);
     vars.totalDue = formatTotals(principal, language);
-    const oldest = Math.max(...input.invoices.map((inv) => inv.daysOverdue));
+    const oldest = Math.max(...input.invoices.filter((inv) => inv.kind !== 'credit-note').map((inv) => inv.daysOverdue));
     if (oldest > 0) vars.oldestDaysOverdue = formatDays(oldest, language);
   }
 

@@ -357,8 +357,9 @@ const fr: LawMessages = {
       creditorName: 'Le nom de votre entreprise.',
       creditorAddress: 'L’adresse postale de votre entreprise (sur plusieurs lignes).',
       debtorAddress: 'L’adresse postale de l’entreprise cliente (sur plusieurs lignes).',
-      invoiceTable: 'Tableau texte des factures ouvertes : numéro, date d’émission, échéance, montant dû, jours de retard.',
-      totalDue: 'Total restant dû sur les factures listées, par devise (ex. « 1 234,56 € »).',
+      invoiceTable:
+        'Tableau texte des factures ouvertes : numéro, date d’émission, échéance, montant dû, jours de retard ; les avoirs déduits y figurent en négatif.',
+      totalDue: 'Total restant dû sur les factures listées, avoirs déduits, par devise (ex. « 1 234,56 € »).',
       oldestDaysOverdue: 'Retard de la facture la plus ancienne, avec l’unité (ex. « 45 jours »).',
       interestAmount: 'Intérêts de retard calculés à ce jour (absents tant que rien n’a couru, par ex. un particulier avant la mise en demeure).',
       indemnityAmount:

@@ -167,6 +167,8 @@ const en = {
     totalsIncomplete: 'The totals leave out the invoices whose charges could not be computed.',
     legalBasis: (basis: string) => `Legal basis: ${basis}`,
     asOf: (date: string) => `Interest computed to ${date} inclusive.`,
+    creditDeducted: (number: string, amount: string) =>
+      `Credit note ${number} (${amount}) deducted from the earliest invoices: amounts above are what remains owed.`,
     assessment: 'Assessment',
     log: 'Contact log',
     emptyLog: 'No contact logged.',
@@ -348,6 +350,8 @@ const fr: ReminderMessages = {
     totalsIncomplete: 'Les totaux n’incluent pas les factures dont les pénalités n’ont pas pu être calculées.',
     legalBasis: (basis) => `Fondement : ${basis}`,
     asOf: (date) => `Intérêts calculés jusqu’au ${date} inclus.`,
+    creditDeducted: (number, amount) =>
+      `Avoir ${number} (${amount}) déduit des factures les plus anciennes : les montants ci-dessus sont ce qui reste dû.`,
     assessment: 'Analyse',
     log: 'Historique des contacts',
     emptyLog: 'Aucun contact enregistré.',

@@ -188,6 +188,32 @@ describe('prepareMessage', () => {
     expect(notice.ok).toBe(true);
   });
 
+  it('deducts an open credit note: listed as a negative line, total and interest on what remains owed', () => {
+    const credit: MessageInvoice = { id: 'AV', number: 'AV-1', issueDate: shift(-10), dueDate: shift(-10), amountDue: eur(-200), daysOverdue: 0, kind: 'credit-note' };
+    const reminder = prepareMessage(input({ openInvoices: [line('A', 3)], creditNotes: [credit] }));
+    expect(reminder.ok).toBe(true);
+    if (!reminder.ok) return;
+    expect(reminder.body).toMatch(/AV-1 \(avoir\) .*-200,00\u00a0€/);
+    expect(reminder.body).toContain('Montant restant dû\u00a0: 800,00\u00a0€');
+    expect(reminder.invoices.map((i) => i.id)).toEqual(['A']);
+
+    const notice = prepareMessage(input({ situation: 'formal-notice', openInvoices: [line('A', 35)], creditNotes: [credit] }));
+    if (!notice.ok) throw new Error('expected a notice');
+    // 800 € × 12.40 % × 35 / 365 = 3,472 / 365 = 9.51 €; one 40 € indemnity.
+    expect(notice.charges).toMatchObject({ interest: eur(9.51), indemnity: eur(40) });
+    expect(notice.body).toContain('mettons en demeure de nous régler la somme de 849,51\u00a0€');
+  });
+
+  it('leaves out an invoice a credit note covers in full', () => {
+    const credit: MessageInvoice = { id: 'AV', number: 'AV-1', dueDate: shift(-40), amountDue: eur(1000), daysOverdue: 0, kind: 'credit-note' };
+    const result = prepareMessage(input({ situation: 'firm-reminder', openInvoices: [line('A', 35), line('B', 20, 500)], creditNotes: [credit] }));
+    if (!result.ok) throw new Error('expected a message');
+    expect(result.invoices.map((i) => i.id)).toEqual(['B']);
+    expect(result.body).not.toContain('F-A');
+    expect(result.body).not.toContain('AV-1');
+    expect(result.body).toContain('Montant restant dû\u00a0: 500,00\u00a0€');
+  });
+
   it('refuses to show a notice without amounts when a rate is missing, and says which', () => {
     const late: RateTables = { ...RATES, 'ecb-mro': { knownThrough: '2027-12-31', entries: [{ from: '2027-01-01', ratePercent: 2 }] } };
     const result = prepareMessage(input({ situation: 'formal-notice', openInvoices: [line('A', 35)], rates: late }));

@@ -613,6 +613,24 @@ describe('renderInvoiceTable', () => {
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
   });
 
+  it('lists a deducted credit note as a negative line without days overdue, and totals what remains owed', () => {
+    const rows: InvoiceLine[] = [
+      { number: 'F-1', dueDate: '2026-10-01', amountDue: eur(100000), daysOverdue: 45 },
+      { number: 'AV-7', issueDate: '2026-10-20', amountDue: eur(-25000), daysOverdue: 0, kind: 'credit-note' },
+    ];
+    const lines = renderInvoiceTable(rows, 'fr').split('\n');
+    expect(lines[3]).toMatch(/^AV-7 \(avoir\) +20\/10\/2026 +— +-250,00\u00a0€ +—$/);
+    expect(renderInvoiceTable(rows, 'en').split('\n')[3]).toMatch(/^AV-7 \(credit note\) .*-€250\.00 +—$/);
+    const vars = sampleVars('fr', { invoices: rows });
+    expect(vars.totalDue).toBe(`750,00${NBSP}€`);
+    expect(vars.oldestDaysOverdue).toBe(`45${NBSP}jours`);
+  });
+
+  it('refuses a credit note line that is not negative', () => {
+    const rows: InvoiceLine[] = [{ number: 'AV-7', amountDue: eur(250), daysOverdue: 0, kind: 'credit-note' }];
+    expect(() => renderInvoiceTable(rows, 'fr')).toThrow(/invoices\[0\]\.amountDue: a deducted credit note is a negative amount/);
+  });
+
   it('refuses an empty list', () => {
     expect(() => renderInvoiceTable([], 'fr')).toThrow(TemplateInputError);
   });
