@@ -134,6 +134,8 @@ export interface LastContact {
   channel: Channel;
   direction: Direction;
   outcomeType: OutcomeType;
+  /** Set when the exchange was a reminder sent (its outcome is then usually a bare note). */
+  reminderTone?: ReminderSent['tone'];
 }
 
 /**
@@ -275,13 +277,15 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
     ...new Set(disputes.filter((d) => d.state === 'open').flatMap((d) => d.openInvoiceIds)),
   ];
 
-  const lastExchange = entries.filter((e) => e.outcome.type !== 'note').at(-1);
+  // An entry dated after today (written in another time zone) has not happened yet.
+  const lastExchange = entries.filter((e) => isExchange(e) && dateWritten(e.at) <= today).at(-1);
   const lastContact: LastContact | undefined = lastExchange && {
     eventId: lastExchange.id,
     at: lastExchange.at,
     channel: lastExchange.channel,
     direction: lastExchange.direction,
     outcomeType: lastExchange.outcome.type,
+    ...(lastExchange.reminder ? { reminderTone: lastExchange.reminder.tone } : {}),
   };
 
   const pendingPromise = promises.filter((p) => p.state === 'pending').at(-1);
@@ -451,6 +455,11 @@ function derivePlans(
   return views;
 }
 
+/** An actual exchange with the customer: anything but an internal note; a reminder sent is one, whatever its outcome. */
+function isExchange(e: ContactEvent): boolean {
+  return e.outcome.type !== 'note' || e.reminder !== undefined;
+}
+
 function earliestFollowUp(
   entries: readonly ContactEvent[],
   promises: readonly PromiseToPayView[],
@@ -467,7 +476,7 @@ function earliestFollowUp(
     const due = setter.followUpDate;
     const done = entries
       .slice(setterIndex + 1)
-      .some((e) => e.outcome.type !== 'note' && dateWritten(e.at) >= due);
+      .some((e) => isExchange(e) && dateWritten(e.at) >= due);
     if (!done) candidates.push(due);
   }
 

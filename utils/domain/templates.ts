@@ -467,7 +467,7 @@ export function resolveTemplate(
 
 const TONE_EXPLANATIONS: Readonly<Record<Tone, Record<Language, string>>> = {
   courteous: {
-    fr: "Rappel courtois : l'échéance est proche ou vient de passer, un simple oubli est le plus probable.",
+    fr: "Rappel courtois : l’échéance est proche ou vient de passer, un simple oubli est le plus probable.",
     en: 'Courteous reminder: the due date is near or has just passed, so a simple oversight is the most likely cause.',
   },
   firm: {
@@ -475,7 +475,7 @@ const TONE_EXPLANATIONS: Readonly<Record<Tone, Record<Language, string>>> = {
     en: 'Firm reminder: an earlier reminder or a promise went unanswered, so we ask clearly for payment, without threats.',
   },
   'formal-notice': {
-    fr: "Mise en demeure : les relances amiables n'ont pas abouti ; la lettre exige le paiement dans un délai et rappelle pénalités et indemnité dues.",
+    fr: "Mise en demeure : les relances amiables n’ont pas abouti ; la lettre exige le paiement dans un délai et rappelle pénalités et indemnité dues.",
     en: 'Formal notice: friendly reminders have failed, so the letter demands payment by a deadline and states the interest and indemnity due.',
   },
   'final-notice': {
