@@ -14,6 +14,7 @@ import {
   letterDraftOf,
   prepareMessage,
   sentMessageFor,
+  sentRecordsFor,
   suggestedSituation,
   type MessageProblem,
   type PreparedMessage,
@@ -136,19 +137,27 @@ function Preview({ lang, today, settings, state }: { lang: Language; today: IsoD
     setStatus(undefined);
     try {
       const now = localDateTime(new Date());
-      await appendEvent(getDb(), {
-        id: crypto.randomUUID(),
-        kind: 'contact',
-        customerId: customer.id,
-        invoiceIds: prepared.invoices.map((i) => i.id),
-        at: now,
-        recordedAt: now,
-        author: settings.general.authorName.trim() || t.preview.author,
-        channel: sent.channel,
-        direction: 'outgoing',
-        outcome: { type: 'note' },
-        ...(sent.levelId ? { reminder: { level: sent.levelId, tone: sent.tone } } : {}),
-        notes: sent.channel === 'phone' ? t.preview.callNote(subject) : t.preview.sentNote(subject),
+      // One entry per ladder level, so each invoice of a grouped message moves up its own ladder.
+      const records = sentRecordsFor(situation, action, settings.policy, prepared.invoices.map((i) => i.id));
+      const db = getDb();
+      // All or nothing: a message is never half recorded.
+      await db.transaction('rw', db.events, async () => {
+        for (const record of records) {
+          await appendEvent(db, {
+            id: crypto.randomUUID(),
+            kind: 'contact',
+            customerId: customer.id,
+            invoiceIds: record.invoiceIds,
+            at: now,
+            recordedAt: now,
+            author: settings.general.authorName.trim() || t.preview.author,
+            channel: record.channel,
+            direction: 'outgoing',
+            outcome: { type: 'note' },
+            ...(record.levelId ? { reminder: { level: record.levelId, tone: record.tone } } : {}),
+            notes: record.channel === 'phone' ? t.preview.callNote(subject) : t.preview.sentNote(subject),
+          });
+        }
       });
       setStatus({ kind: 'info', text: t.preview.marked });
       setPicked(undefined);

@@ -87,6 +87,31 @@ export function sentMessageFor(situation: Situation, action: NextAction, policy:
   return { channel: 'email', tone };
 }
 
+/** One contact-log entry that "Mark as sent" writes. */
+export interface SentRecord extends SentMessage {
+  invoiceIds: string[];
+}
+
+/**
+ * What "Mark as sent" records for a message about `invoiceIds`. The suggested message groups invoices at
+ * different levels (a formal notice may also list an invoice due only for its first reminder): it is recorded
+ * as one entry per level, so each invoice moves up its own ladder and none skips a level. Every entry keeps the
+ * tone of the message itself, which is what the customer received (a French consumer's interest runs from a
+ * formal notice). Any other message is one entry at the level `sentMessageFor` gives.
+ */
+export function sentRecordsFor(situation: Situation, action: NextAction, policy: Policy, invoiceIds: readonly string[]): SentRecord[] {
+  const sent = sentMessageFor(situation, action, policy);
+  const suggested = action.levelId !== undefined && action.channel !== undefined && suggestedSituation(action) === situation;
+  if (!suggested || sent.levelId === undefined) return [{ ...sent, invoiceIds: [...invoiceIds] }];
+  const levelOf = new Map(action.invoices.map((invoice) => [invoice.id, invoice.levelId]));
+  const groups = new Map<string, string[]>();
+  for (const id of invoiceIds) {
+    const levelId = levelOf.get(id) ?? sent.levelId;
+    groups.set(levelId, [...(groups.get(levelId) ?? []), id]);
+  }
+  return [...groups].map(([levelId, ids]) => ({ levelId, channel: sent.channel, tone: sent.tone, invoiceIds: ids }));
+}
+
 /** True when the message is a printed letter: formal and final notices, or a level sent by (registered) letter. */
 export function isLetter(situation: Situation, channel: PolicyChannel): boolean {
   return situation === 'formal-notice' || situation === 'final-notice' || channel === 'letter' || channel === 'registered-letter';

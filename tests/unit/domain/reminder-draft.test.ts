@@ -12,6 +12,7 @@ import {
   placeOf,
   prepareMessage,
   sentMessageFor,
+  sentRecordsFor,
   splitLetter,
   suggestedSituation,
   totalCharges,
@@ -67,6 +68,40 @@ describe('suggestedSituation', () => {
     ['nothing owed: the first reminder by default', customer({ invoices: [] }), 'first-reminder'],
   ])('%s', (_name, c, expected) => {
     expect(suggestedSituation(nextBestAction(c, TODAY))).toBe(expected);
+  });
+});
+
+describe('sentRecordsFor: a grouped message moves each invoice up its own ladder', () => {
+  // A at D+35 after three levels (formal notice due), B at D+8 with nothing sent (first reminder due):
+  // one formal notice lists both.
+  const grouped = customer({
+    invoices: [inv('A', 35), inv('B', 8)],
+    reminders: [sent(34, 'first-reminder'), sent(27, 'follow-up-call'), sent(20, 'firm-reminder')],
+  });
+  const action = nextBestAction(grouped, TODAY);
+
+  it('the suggested formal notice: one entry per level, each with the notice’s tone', () => {
+    expect(action.situation).toBe('formal-notice');
+    expect(Object.fromEntries(action.invoices.map((i) => [i.id, i.levelId]))).toEqual({ A: 'formal-notice', B: 'first-reminder' });
+    expect(sentRecordsFor('formal-notice', action, DEFAULT_POLICY, ['A', 'B'])).toEqual([
+      { levelId: 'formal-notice', channel: 'registered-letter', tone: 'formal-notice', invoiceIds: ['A'] },
+      { levelId: 'first-reminder', channel: 'registered-letter', tone: 'formal-notice', invoiceIds: ['B'] },
+    ]);
+  });
+
+  it('recorded that way, B is not pushed past its first reminder: its follow-up call comes next', () => {
+    const after = customer({
+      ...grouped,
+      reminders: [...grouped.reminders, { at: TODAY, levelId: 'formal-notice', invoiceIds: ['A'] }, { at: TODAY, levelId: 'first-reminder', invoiceIds: ['B'] }],
+    });
+    const next = nextBestAction(after, shift(8));
+    expect(Object.fromEntries(next.invoices.map((i) => [i.id, i.levelId]))).toMatchObject({ B: 'follow-up-call' });
+  });
+
+  it('a message the user picked instead is one entry', () => {
+    expect(sentRecordsFor('firm-reminder', action, DEFAULT_POLICY, ['A', 'B'])).toEqual([
+      { levelId: 'firm-reminder', channel: 'email', tone: 'firm', invoiceIds: ['A', 'B'] },
+    ]);
   });
 });
 
