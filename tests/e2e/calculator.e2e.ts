@@ -127,6 +127,27 @@ describe('options: templates and reminder policy editors', () => {
     await page.close();
   });
 
+  it('refuses a first reminder that threatens court, naming the words and their position; a formal notice may', async () => {
+    const page = await s.extensionPage('options.html');
+    await page.waitForSelector('#template-body');
+    await page.selectOption('#template-situation', 'first-reminder');
+    await page.selectOption('#template-language', 'en');
+    const original = await page.inputValue('#template-body');
+    const line = original.split('\n').length + 1;
+    await page.fill('#template-body', `${original}\nOtherwise we will take legal action.`);
+    expect(await texts(page, '#template-body-errors li')).toEqual([
+      `“legal action” at Body, line ${line}, column 23: only the formal notice and the final notice may mention courts, bailiffs or legal action.`,
+    ]);
+    await page.click('#template-save');
+    expect(await texts(page, '#templates-title ~ form [role="alert"]')).toEqual(['Not saved: 1 error to fix.']);
+
+    await page.selectOption('#template-situation', 'formal-notice');
+    const notice = await page.inputValue('#template-body');
+    await page.fill('#template-body', `${notice}\nOtherwise we will take legal action.`);
+    expect(await page.$('#template-body-errors li')).toBeNull();
+    await page.close();
+  });
+
   it('previews a valid edit on sample data, inserts a placeholder at the cursor and saves it', async () => {
     const page = await s.extensionPage('options.html');
     await page.waitForSelector('#template-subject');

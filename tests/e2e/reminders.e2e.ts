@@ -256,6 +256,10 @@ describe('formal notice at D+35', () => {
     expect(await letter.textContent('[data-testid="sender"]')).toContain('Atelier Martin');
     expect(await letter.textContent('.place-date')).toMatch(/^Paris, le \d/);
     expect(await letter.textContent('.signature')).toContain('Claire');
+    // Saved as PDF, the notice is one A4 page (595 × 842 points).
+    const pdf = (await letter.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(1);
+    expect(pdf).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+59[45](?:\.\d+)?\s+84[12](?:\.\d+)?\s*\]/);
     await letter.close();
     await panel.close();
   });

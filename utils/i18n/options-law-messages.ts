@@ -381,13 +381,13 @@ const fr: LawMessages = {
     },
     where: (line, column) => `ligne ${line}, colonne ${column}`,
     unknownPlaceholder: (name, where) =>
-      `Variable inconnue {{${name}}} ${where} : utilisez une des variables listées plus bas.`,
+      `Variable inconnue {{${name}}} (${where}) : utilisez une des variables listées plus bas.`,
     malformedTag: (tag, where) =>
-      `Balise mal formée « ${tag} » ${where} : seules {{nom}} et {{#if nom}}…{{/if}} sont permises.`,
-    unbalancedIf: (tag, where) => `Bloc mal fermé « ${tag} » ${where} : chaque {{#if nom}} doit avoir son {{/if}}.`,
-    missingVariable: (name, where) => `Aucune valeur pour {{${name}}} ${where}.`,
+      `Balise mal formée « ${tag} » (${where}) : seules {{nom}} et {{#if nom}}…{{/if}} sont permises.`,
+    unbalancedIf: (tag, where) => `Bloc mal fermé « ${tag} » (${where}) : chaque {{#if nom}} doit avoir son {{/if}}.`,
+    missingVariable: (name, where) => `Aucune valeur pour {{${name}}} (${where}).`,
     legalThreat: (words, where) =>
-      `« ${words} » ${where} : seuls la mise en demeure et le dernier avis peuvent évoquer un tribunal, un commissaire de justice ou une action en justice.`,
+      `« ${words} » (${where}) : seuls la mise en demeure et le dernier avis peuvent évoquer un tribunal, un commissaire de justice ou une action en justice.`,
     reset: 'Rétablir le texte par défaut',
     resetDone: 'Texte fourni rétabli dans l’éditeur : enregistrez pour le garder.',
     sample: {
