@@ -136,7 +136,7 @@ describe('options: templates and reminder policy editors', () => {
     const line = original.split('\n').length + 1;
     await page.fill('#template-body', `${original}\nOtherwise we will take legal action.`);
     expect(await texts(page, '#template-body-errors li')).toEqual([
-      `“legal action” at Body, line ${line}, column 23: only the formal notice and the final notice may mention courts, bailiffs or legal action.`,
+      `“legal action” at Body, line ${line}, column 24: only the formal notice and the final notice may mention courts, bailiffs or legal action.`,
     ]);
     await page.click('#template-save');
     expect(await texts(page, '#templates-title ~ form [role="alert"]')).toEqual(['Not saved: 1 error to fix.']);
