@@ -48,7 +48,7 @@ const en = {
   },
   today: {
     title: 'To do today',
-    intro: 'Reminders, calls and escalations due today or earlier, most urgent first (amount × days overdue).',
+    intro: 'Reminders, calls and escalations due today or earlier, most urgent first (amount × days overdue, weighted up for customers who often pay late).',
     empty: 'Nothing to do today: no reminder, call or escalation is due. New actions appear as invoices fall overdue.',
     noCustomers: 'No customer yet. Open an invoice list in your accounting app so Amiable learns your invoices.',
     customer: 'Customer',
@@ -232,7 +232,7 @@ const fr: ReminderMessages = {
   },
   today: {
     title: 'À faire aujourd’hui',
-    intro: 'Relances, appels et escalades dus aujourd’hui ou avant, les plus urgents d’abord (montant × jours de retard).',
+    intro: 'Relances, appels et escalades dus aujourd’hui ou avant, les plus urgents d’abord (montant × jours de retard, pondéré à la hausse pour les clients qui paient souvent en retard).',
     empty: 'Rien à faire aujourd’hui : aucune relance, aucun appel ni aucune escalade n’est dû. De nouvelles actions apparaîtront quand des factures passeront en retard.',
     noCustomers: 'Aucun client pour l’instant. Ouvrez une liste de factures dans votre logiciel comptable pour qu’Amiable les apprenne.',
     customer: 'Client',
