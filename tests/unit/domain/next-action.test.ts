@@ -158,6 +158,26 @@ const scenarios: Array<[string, PolicyCustomer, string, Expected]> = [
     { kind: 'wait', levelId: 'formal-notice', dueOn: D(30), reason: 'next-level-scheduled' }],
   ['chronic late payer at D+22: formal notice already (21 days)', customer({ segment: 'chronic-late', reminders: FIRST_THREE }), D(22),
     { kind: 'remind', channel: 'registered-letter', levelId: 'formal-notice', dueOn: D(22), reason: 'reminder-due' }],
+  ['key account: the pre-due courtesy call stays at D-5 (only post-due delays are slowed)', customer({ segment: 'key-account', invoices: [inv('A', { amountDue: eur(6000) })] }), D(-5),
+    { kind: 'call', situation: 'pre-due-courtesy', dueOn: D(-5), reason: 'pre-due-courtesy' }],
+  // Chronic late payer: 45 × 0.7 = 31.5 → D+32; formal notice (D+21) sent, 7 days' spacing already past.
+  ['chronic late payer: final notice at D+32', customer({
+    segment: 'chronic-late', reminders: ladderUpTo(['first-reminder', 'follow-up-call', 'firm-reminder', 'formal-notice'], [1, 6, 11, 21]),
+  }), D(32),
+    { kind: 'remind', channel: 'registered-letter', tone: 'final-notice', levelId: 'final-notice', dueOn: D(32), reason: 'reminder-due' }],
+  ['a second late installment gets its own message, the first one already reminded', customer({
+    reminders: [sent(D(12), 'missed-installment')],
+    plan: { invoiceIds: [], installments: [
+      { dueDate: D(10), amount: eur(300), state: 'late' },
+      { dueDate: D(25), amount: eur(300), state: 'late' },
+      { dueDate: D(40), amount: eur(400), state: 'upcoming' },
+    ] },
+  }), D(27),
+    { kind: 'remind', situation: 'missed-installment', levelId: 'missed-installment', dueOn: D(26), reason: 'missed-installment' }],
+  ['one invoice disputed, the other under a promise: nothing to do until the promise’s grace ends', customer({
+    invoices: [inv('A'), inv('B')], disputedInvoiceIds: ['A'], pendingPromise: { date: D(25), graceUntil: D(28), invoiceIds: ['B'] },
+  }), D(20),
+    { kind: 'none', dueOn: D(29), reason: 'promise-pending', invoices: {} }],
   ['excluded customer: nothing', customer({ segment: 'excluded' }), D(40),
     { kind: 'none', dueOn: D(40), reason: 'excluded', invoices: {} }],
   ['nothing owed: paid, draft, cancelled and credit note', customer({
