@@ -523,11 +523,6 @@ function derivePlans(
   return views;
 }
 
-/** An actual exchange with the customer: anything but an internal note; a reminder sent is one, whatever its outcome. */
-function isExchange(e: ContactEvent): boolean {
-  return e.outcome.type !== 'note' || e.reminder !== undefined;
-}
-
 function earliestFollowUp(
   entries: readonly ContactEvent[],
   promises: readonly PromiseToPayView[],
