@@ -76,12 +76,12 @@ describe('side panel interest calculator', () => {
 
   it('flags a rate the table does not confirm yet instead of refusing the calculation', async () => {
     const page = await openCalculator();
-    // 12,000 × 12.40 % × 30 / 365 = 44,640 / 365 = 122.30: the ECB rate of 1 Jan 2027 is not in the table yet.
+    // 12,000 × 12.65 % × 30 / 365 = 45,540 / 365 = 124.77: the ECB rate of 1 Jan 2027 is not known yet (2.65 carried forward).
     await calculate(page, { amount: '12,000', dueDate: '2026-12-31', asOf: '2027-01-30' });
     await page.waitForSelector('#calc-result');
-    expect(await texts(page, '#calc-lines tfoot tr[data-total="interest"] td')).toEqual(['€122.30']);
+    expect(await texts(page, '#calc-lines tfoot tr[data-total="interest"] td')).toEqual(['€124.77']);
     expect(await texts(page, '#calc-result [role="note"] li')).toEqual([
-      'ECB rate on 1 Jan 2027 not confirmed: last known rate 2.40% applied; update the rate table in the options.',
+      'ECB rate on 1 Jan 2027 not confirmed: last known rate 2.65% applied; update the rate table in the options.',
     ]);
     await page.close();
   });

@@ -37,7 +37,9 @@ export const RATE_SOURCES: Readonly<Record<RateSeriesId, string>> = {
  * Wednesday after the Governing Council's decision (decision of Thursday 2025-06-05, in force 2025-06-11).
  * 2026: held at 2.15 on 5 February, 19 March and 30 April; raised by 25 basis points to 2.40 (deposit facility
  * 2.25, marginal lending 2.65) by the decision of 11 June 2026, in force from Wednesday 17 June 2026, so 2.40
- * is the rate in force on 1 July 2026.
+ * is the rate in force on 1 July 2026. Raised again by 25 basis points to 2.65 (deposit facility 2.50) by the
+ * decision of 10 September 2026, in force from Wednesday 16 September 2026: it sets nothing before the reference
+ * date of 1 January 2027, whose rate is not known yet (later meetings may change it).
  */
 export const ECB_MRO_RATES: readonly RateEntry[] = [
   { from: '2011-12-14', ratePercent: 1.0 },
@@ -67,6 +69,7 @@ export const ECB_MRO_RATES: readonly RateEntry[] = [
   { from: '2025-04-23', ratePercent: 2.4 },
   { from: '2025-06-11', ratePercent: 2.15 },
   { from: '2026-06-17', ratePercent: 2.4 },
+  { from: '2026-09-16', ratePercent: 2.65 },
 ];
 
 /**
@@ -258,8 +261,8 @@ export type RateTables = z.infer<typeof RateTableSchema>;
  * The table shipped with the extension. `knownThrough` is the last date for which the rate in force was
  * checked against the publisher: any later reference date gets the last known rate, flagged as not confirmed,
  * until the table is updated (options page or a release).
- * - ecb-mro: last decision checked 11 June 2026 (2.40 from 17 June); known through 1 July 2026, the reference
- *   date of the second half of 2026. Later decisions (from 23 July 2026) were not in the sources checked.
+ * - ecb-mro: last decision checked 10 September 2026 (2.65 from 16 September); known through that day. The
+ *   decisions of October and December 2026 were not in the sources checked, so 1 January 2027 is unconfirmed.
  * - boe-base: last decision checked 18 June 2026 (held at 3.75); known through 30 June 2026, the UK reference
  *   date of the second half of 2026. Later decisions (from 30 July 2026) were not in the sources checked.
  * - de-basiszins: fixed for the whole second half of 2026 (1.52 from 1 July), so known through 2026-12-31.
@@ -267,7 +270,7 @@ export type RateTables = z.infer<typeof RateTableSchema>;
  *   known through 2026-06-30 and later dates carry the first-half rates forward with a warning.
  */
 export const DEFAULT_RATES: RateTables = {
-  'ecb-mro': { knownThrough: '2026-07-01', entries: [...ECB_MRO_RATES] },
+  'ecb-mro': { knownThrough: '2026-09-16', entries: [...ECB_MRO_RATES] },
   'de-basiszins': { knownThrough: '2026-12-31', entries: [...DE_BASISZINS_RATES] },
   'boe-base': { knownThrough: '2026-06-30', entries: [...BOE_BANK_RATES] },
   'fr-legal-pro': { knownThrough: '2026-06-30', entries: [...FR_LEGAL_PRO_RATES] },

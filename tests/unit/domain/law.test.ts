@@ -482,27 +482,27 @@ describe('rates after the table is known: last known rate, with a warning', () =
     otherNotes?: string[];
   }>([
     {
-      // 11 days at 12.40 (confirmed) + 32 days at 12.40 (ECB of 1 Jan 2027 carried forward):
-      // 10,000 × 12.40 % × 43 / 365 = 53,320 / 365 = 146.082.
+      // 11 days at 12.40 (confirmed) + 32 days at 12.65 (ECB 2.65 of 16 Sep 2026 carried forward to 1 Jan 2027):
+      // 10,000 × (12.40 % × 11 + 12.65 % × 32) / 365 = (13,640 + 40,480) / 365 = 54,120 / 365 = 148.274.
       name: 'FR B2B across 1 Jan 2027: 2nd half 2026 confirmed, ECB of 1 Jan 2027 carried forward',
       input: { principal: eur(10_000), dueDate: '2026-12-20', asOf: '2027-02-01', country: 'FR', debtor: 'business' },
       lines: [
         ['2026-12-21', '2026-12-31', 11, 12.4, true],
-        ['2027-01-01', '2027-02-01', 32, 12.4, false],
+        ['2027-01-01', '2027-02-01', 32, 12.65, false],
       ],
-      interest: 146.08,
-      unconfirmed: [['ecb-mro', '2027-01-01', '2026-07-01', 2.4]],
+      interest: 148.27,
+      unconfirmed: [['ecb-mro', '2027-01-01', '2026-09-16', 2.65]],
     },
     {
-      // 184 + 31 = 215 days at 12.40: 10,000 × 12.40 % × 215 / 365 = 266,600 / 365 = 730.411.
+      // 184 days at 12.40 + 31 days at 12.65: (228,160 + 39,215) / 365 = 267,375 / 365 = 732.534.
       name: 'FR B2B over the 2nd half of 2026 and January 2027: one warning, for 1 Jan 2027 only',
       input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2027-01-31', country: 'FR', debtor: 'business' },
       lines: [
         ['2026-07-01', '2026-12-31', 184, 12.4, true],
-        ['2027-01-01', '2027-01-31', 31, 12.4, false],
+        ['2027-01-01', '2027-01-31', 31, 12.65, false],
       ],
-      interest: 730.41,
-      unconfirmed: [['ecb-mro', '2027-01-01', '2026-07-01', 2.4]],
+      interest: 732.53,
+      unconfirmed: [['ecb-mro', '2027-01-01', '2026-09-16', 2.65]],
     },
     {
       // 10,000 × 10.52 % × 30 / 365 = 86.466.
@@ -577,11 +577,11 @@ describe('rates after the table is known: last known rate, with a warning', () =
       'fr',
       [
         'Du 21/12/2026 au 31/12/2026 : 11 jours à 12,40 % = 37,37 € (taux BCE de 2,40 % au 01/07/2026 + 10 points)',
-        'Du 01/01/2027 au 01/02/2027 : 32 jours à 12,40 % = 108,71 € (taux BCE de 2,40 % au 01/01/2027 + 10 points, non confirmé)',
-        'Intérêts de retard : 146,08 € (somme exacte des périodes, arrondie une seule fois au centime)',
+        'Du 01/01/2027 au 01/02/2027 : 32 jours à 12,65 % = 110,90 € (taux BCE de 2,65 % au 01/01/2027 + 10 points, non confirmé)',
+        'Intérêts de retard : 148,27 € (somme exacte des périodes, arrondie une seule fois au centime)',
         'Indemnité forfaitaire pour frais de recouvrement : 40,00 €',
-        'Total dû en plus du principal : 186,08 €',
-        'Taux BCE au 01/01/2027 non confirmé : dernier taux connu 2,40 % appliqué ; mettez à jour la table des taux dans les options.',
+        'Total dû en plus du principal : 188,27 €',
+        'Taux BCE au 01/01/2027 non confirmé : dernier taux connu 2,65 % appliqué ; mettez à jour la table des taux dans les options.',
         'Fondement : articles L441-10 et D441-5 du Code de commerce',
       ],
     ],
@@ -589,11 +589,11 @@ describe('rates after the table is known: last known rate, with a warning', () =
       'en',
       [
         'From 21 Dec 2026 to 31 Dec 2026: 11 days at 12.40% = €37.37 (ECB 2.40% on 1 Jul 2026 + 10 points)',
-        'From 1 Jan 2027 to 1 Feb 2027: 32 days at 12.40% = €108.71 (ECB 2.40% on 1 Jan 2027 + 10 points, not confirmed)',
-        'Late-payment interest: €146.08 (exact sum of the periods, rounded once to the cent)',
+        'From 1 Jan 2027 to 1 Feb 2027: 32 days at 12.65% = €110.90 (ECB 2.65% on 1 Jan 2027 + 10 points, not confirmed)',
+        'Late-payment interest: €148.27 (exact sum of the periods, rounded once to the cent)',
         'Fixed compensation for recovery costs: €40.00',
-        'Total due on top of the principal: €186.08',
-        'ECB rate on 1 Jan 2027 not confirmed: last known rate 2.40% applied; update the rate table in the options.',
+        'Total due on top of the principal: €188.27',
+        'ECB rate on 1 Jan 2027 not confirmed: last known rate 2.65% applied; update the rate table in the options.',
         'Legal basis: Articles L441-10 and D441-5 of the French Commercial Code',
       ],
     ],
@@ -631,11 +631,11 @@ describe('rates after the table is known: last known rate, with a warning', () =
   });
 
   it.each<[string, string, boolean]>([
-    ['on knownThrough itself', '2026-07-01', true],
-    ['the day after knownThrough', '2026-07-02', false],
+    ['on knownThrough itself', '2026-09-16', true],
+    ['the day after knownThrough', '2026-09-17', false],
     ['long after knownThrough', '2026-12-01', false],
-  ])('rateInForce %s: ECB 2.40 from 17 Jun 2026, confirmed = %s', (_name, date, confirmed) => {
-    expect(rateInForce(DEFAULT_RATES, 'ecb-mro', date)).toEqual({ from: '2026-06-17', ratePercent: 2.4, confirmed, knownThrough: '2026-07-01' });
+  ])('rateInForce %s: ECB 2.65 from 16 Sep 2026, confirmed = %s', (_name, date, confirmed) => {
+    expect(rateInForce(DEFAULT_RATES, 'ecb-mro', date)).toEqual({ from: '2026-09-16', ratePercent: 2.65, confirmed, knownThrough: '2026-09-16' });
   });
 
   it('the ECB rate just before the June 2026 hike took effect is still 2.15', () => {
