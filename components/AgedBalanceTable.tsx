@@ -9,7 +9,9 @@ export function AgedBalanceTable({ balance, lang, caption }: { balance: AgedBala
   const t = MESSAGES[lang];
   const locale = LOCALE_OF[lang];
   if (balance.byCurrency.length === 0) return <p class="empty">{t.customer.noOpenInvoices}</p>;
+  // Six money columns are wider than the side panel: the table scrolls instead of spilling out of it.
   return (
+    <div style={{ overflowX: 'auto' }}>
     <table aria-label={caption}>
       <thead>
         <tr>
@@ -30,5 +32,6 @@ export function AgedBalanceTable({ balance, lang, caption }: { balance: AgedBala
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

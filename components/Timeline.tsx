@@ -64,7 +64,9 @@ export function LogSummary({ lang, state, today, invoiceNumbers }: LogSummaryPro
             ? t.lastContact(
                 CHANNEL_LABEL[lang][state.lastContact.channel],
                 formatDateTime(state.lastContact.at, locale),
-                OUTCOME_LABEL[lang][state.lastContact.outcomeType].toLowerCase(),
+                state.lastContact.reminderTone && state.lastContact.outcomeType === 'note'
+                  ? t.reminderSent[state.lastContact.reminderTone]
+                  : OUTCOME_LABEL[lang][state.lastContact.outcomeType].toLowerCase(),
               )
             : t.noContact}
         </li>
@@ -274,7 +276,7 @@ function EntryBody({ lang, entry, state, invoiceNumbers }: { lang: Language; ent
         <strong>{OUTCOME_LABEL[lang][o.type]}</strong>
         {details !== null && <> · {details}</>}
       </p>
-      {entry.reminder && <p>{t.reminder(entry.reminder.level)}</p>}
+      {entry.reminder && <p>{t.reminder(t.tones[entry.reminder.tone], entry.reminder.level)}</p>}
       {entry.trackingNumber && <p>{t.trackingNumber(entry.trackingNumber)}</p>}
       {entry.notes && <p class="notes">{entry.notes}</p>}
       {entry.followUpDate && <p>{t.followUp(date(entry.followUpDate))}</p>}

@@ -5,7 +5,7 @@ import { daysBetween, formatDate } from '@/utils/domain/dates';
 import { explainNote, type LatePaymentNote } from '@/utils/domain/law';
 import { formatMoney, sumByCurrency } from '@/utils/domain/money';
 import { escalationAssessment, type EscalationAssessment } from '@/utils/domain/next-action';
-import { chargesPerInvoice, type InvoiceCharges } from '@/utils/domain/reminder-draft';
+import { chargesPerInvoice, withCredits, type InvoiceCharges, type MessageInvoice } from '@/utils/domain/reminder-draft';
 import type { ContactEvent } from '@/utils/domain/schemas';
 import type { IsoDate, Money } from '@/utils/domain/types';
 import { LOCALE_OF, type Language } from '@/utils/i18n/language';
@@ -14,12 +14,15 @@ import { uiLanguage } from '@/utils/i18n/messages';
 import { REMINDER_MESSAGES } from '@/utils/i18n/reminder-messages';
 import { today as localToday } from '@/utils/ui/settings';
 import { useLiveQuery } from '@/utils/ui/use-live-query';
-import { openMessageInvoices } from '../sidepanel/reminder-state';
+import { openCreditNotes, openMessageInvoices } from '../sidepanel/reminder-state';
 
 interface Dossier {
   settings: CollectionSettings;
   case: CustomerCase;
+  /** Per overdue invoice, computed on what is owed once credit notes are deducted. */
   charges: InvoiceCharges[];
+  /** The credit notes deducted from those invoices, as negative lines. */
+  credits: MessageInvoice[];
   disputed: Set<string>;
   escalation: EscalationAssessment | Error;
 }
@@ -37,11 +40,14 @@ async function loadDossier(customerId: string, day: IsoDate): Promise<Dossier | 
   const settings = await readCollectionSettings(db);
   const c = await loadCustomerCase(db, customerId, day, settings.general);
   if (!c) return null;
-  const overdue = openMessageInvoices(c, day).filter((i) => i.daysOverdue > 0);
+  const open = openMessageInvoices(c, day);
+  // Credit notes are deducted first (earliest due invoice first): the dossier claims what is really owed.
+  const credited = withCredits(open.filter((i) => i.daysOverdue > 0), open, openCreditNotes(c));
   const charges = chargesPerInvoice(
-    overdue.map((i) => {
+    credited.invoices.map((i) => {
       const noticeOn = formalNoticeOn(c, i.id);
-      return { id: i.id, number: i.number, dueDate: i.dueDate, amountDue: i.amountDue, ...(noticeOn ? { formalNoticeDate: noticeOn } : {}) };
+      const amountDue = credited.net.get(i.id) ?? i.amountDue;
+      return { id: i.id, number: i.number, dueDate: i.dueDate, amountDue, ...(noticeOn ? { formalNoticeDate: noticeOn } : {}) };
     }),
     { asOf: day, country: settings.creditor.country, debtor: c.customer.debtorKind, rates: settings.rates },
   );
@@ -51,7 +57,8 @@ async function loadDossier(customerId: string, day: IsoDate): Promise<Dossier | 
   } catch (error) {
     escalation = error instanceof Error ? error : new Error(String(error));
   }
-  return { settings, case: c, charges, disputed: new Set(c.logState.disputedInvoiceIds), escalation };
+  const credits = credited.rows.filter((row) => row.kind === 'credit-note');
+  return { settings, case: c, charges, credits, disputed: new Set(c.logState.disputedInvoiceIds), escalation };
 }
 
 /** The escalation dossier of `?customer=<id>`: parties, invoices with charges and totals, assessment, full log. */
@@ -179,7 +186,12 @@ function DossierView({ lang, day, dossier }: { lang: Language; day: IsoDate; dos
           )}
           <ul class="hint">
             <li>{t.dossier.asOf(formatDate(day, locale, 'long'))}</li>
-            {computed[0] && <li>{t.dossier.legalBasis(computed[0].legalBasis)}</li>}
+            {dossier.credits.map((credit) => (
+              <li key={credit.id} data-testid="credit-deducted">
+                {t.dossier.creditDeducted(credit.number, money({ ...credit.amountDue, amountMinor: Math.abs(credit.amountDue.amountMinor) }))}
+              </li>
+            ))}
+            {computed[0] && <li>{t.dossier.legalBasis(computed[0].legalBasis[lang])}</li>}
             {[...warnings.values()].map((w, i) => (
               <li key={i}>{explainNote(w, lang)}</li>
             ))}

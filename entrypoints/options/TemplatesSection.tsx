@@ -88,7 +88,11 @@ function sampleVars(
     },
     debtorAddress: sample.debtorAddress,
     invoices,
-    charges: { interest: sum((b) => b.interest), indemnity: sum((b) => b.indemnity), legalBasis: sample.legalBasis },
+    charges: {
+      interest: sum((b) => b.interest),
+      indemnity: sum((b) => b.indemnity),
+      legalBasis: charges[0]?.legalBasis[language] ?? sample.legalBasis,
+    },
     deadlineDays: 8,
     promise: { date: addDays(todayIso, 7), amount: eur(50_000) },
     installment: { dueDate: addDays(todayIso, -3), amount: eur(25_000) },
@@ -133,7 +137,7 @@ export function TemplatesSection({ lang }: { lang: Language }) {
   const key = `${situation}:${language}`;
   const saved = resolveTemplate(situation, language, overrides);
   const draft = drafts[key] ?? saved;
-  const issues = validateTemplate(draft);
+  const issues = validateTemplate(draft, situation);
   const unsaved = !sameTemplate(draft, saved);
   const edited = overrides[situation]?.[language] !== undefined;
 
@@ -163,6 +167,8 @@ export function TemplatesSection({ lang }: { lang: Language }) {
         return t.unbalancedIf(issue.placeholder.startsWith('{{') ? issue.placeholder : `{{#if ${issue.placeholder}}}`, where);
       case 'missing-variable':
         return t.missingVariable(issue.placeholder, where);
+      case 'legal-threat':
+        return t.legalThreat(issue.placeholder, where);
     }
   }
 

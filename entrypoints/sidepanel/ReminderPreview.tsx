@@ -14,6 +14,7 @@ import {
   letterDraftOf,
   prepareMessage,
   sentMessageFor,
+  sentRecordsFor,
   suggestedSituation,
   type MessageProblem,
   type PreparedMessage,
@@ -22,7 +23,7 @@ import { explainTone, SITUATIONS, TONE_OF_SITUATION, type Situation } from '@/ut
 import type { IsoDate } from '@/utils/domain/types';
 import { LOCALE_OF, type Language } from '@/utils/i18n/language';
 import { REMINDER_MESSAGES } from '@/utils/i18n/reminder-messages';
-import { openMessageInvoices, recentPayment, reminderStateOf, useCollectionSettings, type CustomerReminderState } from './reminder-state';
+import { openCreditNotes, openMessageInvoices, recentPayment, reminderStateOf, useCollectionSettings, type CustomerReminderState } from './reminder-state';
 import { toLocalIsoString } from '@/utils/ui/log-form';
 
 /** Where a TemplateInputError's field is explained: `creditor.name` → `creditorName`. */
@@ -45,6 +46,7 @@ export function problemText(problem: MessageProblem, lang: Language): string {
       const field = t.preview.fieldWord[issue.field];
       if (issue.code === 'unknown-placeholder') return t.preview.unknownPlaceholder(issue.placeholder, field);
       if (issue.code === 'missing-variable') return t.preview.missing(t.fields[issue.placeholder] ?? `{{${issue.placeholder}}}`);
+      if (issue.code === 'legal-threat') return t.preview.legalThreat(issue.placeholder, field);
       return t.preview.malformed(issue.message, field);
     }
   }
@@ -89,6 +91,7 @@ function Preview({ lang, today, settings, state }: { lang: Language; today: IsoD
       action,
       customer: { name: customer.name, debtorKind: customer.debtorKind, ...(postalAddress ? { postalAddress } : {}) },
       openInvoices: openMessageInvoices(state.case, today),
+      creditNotes: openCreditNotes(state.case),
       logState: state.case.logState,
       creditor: settings.creditor,
       senderName: settings.general.authorName,
@@ -135,19 +138,27 @@ function Preview({ lang, today, settings, state }: { lang: Language; today: IsoD
     setStatus(undefined);
     try {
       const now = toLocalIsoString(new Date());
-      await appendEvent(getDb(), {
-        id: crypto.randomUUID(),
-        kind: 'contact',
-        customerId: customer.id,
-        invoiceIds: prepared.invoices.map((i) => i.id),
-        at: now,
-        recordedAt: now,
-        author: settings.general.authorName.trim() || t.preview.author,
-        channel: sent.channel,
-        direction: 'outgoing',
-        outcome: { type: 'note' },
-        ...(sent.levelId ? { reminder: { level: sent.levelId, tone: sent.tone } } : {}),
-        notes: sent.channel === 'phone' ? t.preview.callNote(subject) : t.preview.sentNote(subject),
+      // One entry per ladder level, so each invoice of a grouped message moves up its own ladder.
+      const records = sentRecordsFor(situation, action, settings.policy, prepared.invoices.map((i) => i.id));
+      const db = getDb();
+      // All or nothing: a message is never half recorded.
+      await db.transaction('rw', db.events, async () => {
+        for (const record of records) {
+          await appendEvent(db, {
+            id: crypto.randomUUID(),
+            kind: 'contact',
+            customerId: customer.id,
+            invoiceIds: record.invoiceIds,
+            at: now,
+            recordedAt: now,
+            author: settings.general.authorName.trim() || t.preview.author,
+            channel: record.channel,
+            direction: 'outgoing',
+            outcome: { type: 'note' },
+            ...(record.levelId ? { reminder: { level: record.levelId, tone: record.tone } } : {}),
+            notes: record.channel === 'phone' ? t.preview.callNote(subject) : t.preview.sentNote(subject),
+          });
+        }
       });
       setStatus({ kind: 'info', text: t.preview.marked });
       setPicked(undefined);

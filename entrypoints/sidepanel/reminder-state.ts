@@ -52,6 +52,17 @@ export function openMessageInvoices(c: CustomerCase, today: IsoDate): MessageInv
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.number.localeCompare(b.number));
 }
 
+/** The customer's open credit notes (issued, not used up), which messages deduct from the invoices. */
+export function openCreditNotes(c: CustomerCase): MessageInvoice[] {
+  const stored = new Map(c.invoices.map((i) => [i.id, i] as const));
+  return c.policyCustomer.invoices
+    .filter((i) => i.lifecycle === 'issued' && i.kind === 'credit-note' && !i.paid && i.amountDue.amountMinor !== 0)
+    .map((i) => {
+      const issueDate = stored.get(i.id)?.issueDate;
+      return { id: i.id, number: i.number, dueDate: i.dueDate, amountDue: i.amountDue, daysOverdue: 0, kind: 'credit-note' as const, ...(issueDate ? { issueDate } : {}) };
+    });
+}
+
 /** What the customer paid in the last 30 days (invoices seen paid then), in the first currency found. */
 export function recentPayment(c: CustomerCase, today: IsoDate): Money | undefined {
   const paid = c.invoices.filter(

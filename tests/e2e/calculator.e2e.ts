@@ -66,7 +66,7 @@ describe('side panel interest calculator', () => {
     const explanation = await texts(page, '#calc-explanation li');
     expect(explanation[0]).toBe(firstSentence);
     expect(explanation).toContain(`Total due on top of the principal: ${total}`);
-    expect(explanation.at(-1)).toBe('Legal basis: Code de commerce, art. L441-10 and D441-5');
+    expect(explanation.at(-1)).toBe('Legal basis: Articles L441-10 and D441-5 of the French Commercial Code');
     if (input.dueDate === '2025-05-15') {
       await page.setViewportSize({ width: 460, height: 900 });
       await page.screenshot({ path: 'tests/e2e/screenshots/interest-calculator.png', fullPage: true });
@@ -76,11 +76,12 @@ describe('side panel interest calculator', () => {
 
   it('flags a rate the table does not confirm yet instead of refusing the calculation', async () => {
     const page = await openCalculator();
-    await calculate(page, { amount: '12,000', dueDate: '2026-09-30', asOf: '2026-11-23' });
+    // 12,000 × 12.65 % × 30 / 365 = 45,540 / 365 = 124.77: the ECB rate of 1 Jan 2027 is not known yet (2.65 carried forward).
+    await calculate(page, { amount: '12,000', dueDate: '2026-12-31', asOf: '2027-01-30' });
     await page.waitForSelector('#calc-result');
-    expect(await texts(page, '#calc-lines tfoot tr[data-total="interest"] td')).toEqual(['€215.70']);
+    expect(await texts(page, '#calc-lines tfoot tr[data-total="interest"] td')).toEqual(['€124.77']);
     expect(await texts(page, '#calc-result [role="note"] li')).toEqual([
-      'ECB rate on 1 Jul 2026 not confirmed: last known rate 2.15% applied; update the rate table in the options.',
+      'ECB rate on 1 Jan 2027 not confirmed: last known rate 2.65% applied; update the rate table in the options.',
     ]);
     await page.close();
   });
@@ -123,6 +124,27 @@ describe('options: templates and reminder policy editors', () => {
     await page.waitForSelector('#template-body');
     await page.selectOption('#template-language', 'en');
     expect(await page.inputValue('#template-body')).toBe(original);
+    await page.close();
+  });
+
+  it('refuses a first reminder that threatens court, naming the words and their position; a formal notice may', async () => {
+    const page = await s.extensionPage('options.html');
+    await page.waitForSelector('#template-body');
+    await page.selectOption('#template-situation', 'first-reminder');
+    await page.selectOption('#template-language', 'en');
+    const original = await page.inputValue('#template-body');
+    const line = original.split('\n').length + 1;
+    await page.fill('#template-body', `${original}\nOtherwise we will take legal action.`);
+    expect(await texts(page, '#template-body-errors li')).toEqual([
+      `“legal action” at Body, line ${line}, column 24: only the formal notice and the final notice may mention courts, bailiffs or legal action.`,
+    ]);
+    await page.click('#template-save');
+    expect(await texts(page, '#templates-title ~ form [role="alert"]')).toEqual(['Not saved: 1 error to fix.']);
+
+    await page.selectOption('#template-situation', 'formal-notice');
+    const notice = await page.inputValue('#template-body');
+    await page.fill('#template-body', `${notice}\nOtherwise we will take legal action.`);
+    expect(await page.$('#template-body-errors li')).toBeNull();
     await page.close();
   });
 

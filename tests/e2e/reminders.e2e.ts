@@ -244,18 +244,22 @@ describe('formal notice at D+35', () => {
     await expect.poll(() => panel.inputValue('#preview-subject')).toBe('Mise en demeure de payer – Atelier Martin');
     const body = await panel.inputValue('#preview-body');
     expect(body).toContain('8 place du Marché');
-    expect(body).toMatch(/soit [\d\s]+,\d{2}\s€ au/); // the interest to date
+    expect(body).toMatch(/intérêts de retard au taux prévu par la loi, arrêtés au .+\s:\s[\d\s]+,\d{2}\s€/); // the interest to date
     expect(body).toMatch(/40,00\s€/); // the recovery indemnity
 
     const [letter] = await Promise.all([s.context.waitForEvent('page'), panel.click('button:has-text("Print letter")')]);
     await letter.waitForSelector('.page', { timeout: 5000 });
     expect(letter.url()).toMatch(/\/letter\.html$/);
     expect((await letter.textContent('.page'))?.toLowerCase()).toContain('mise en demeure');
-    expect(await letter.textContent('[data-testid="subject"]')).toBe('Objet : Mise en demeure de payer');
+    expect(await letter.textContent('[data-testid="subject"]')).toBe('Objet\u00a0: Mise en demeure de payer');
     expect(await letter.textContent('[data-testid="recipient"]')).toContain('69002 Lyon');
     expect(await letter.textContent('[data-testid="sender"]')).toContain('Atelier Martin');
     expect(await letter.textContent('.place-date')).toMatch(/^Paris, le \d/);
     expect(await letter.textContent('.signature')).toContain('Claire');
+    // Saved as PDF, the notice is one A4 page (595 × 842 points).
+    const pdf = (await letter.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(1);
+    expect(pdf).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+59[45](?:\.\d+)?\s+84[12](?:\.\d+)?\s*\]/);
     await letter.close();
     await panel.close();
   });

@@ -145,6 +145,8 @@ export interface LastContact {
   channel: Channel;
   direction: Direction;
   outcomeType: OutcomeType;
+  /** Set when the exchange was a reminder sent (its outcome is then usually a bare note). */
+  reminderTone?: ReminderSent['tone'];
 }
 
 /**
@@ -307,6 +309,7 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
     channel: lastExchange.channel,
     direction: lastExchange.direction,
     outcomeType: lastExchange.outcome.type,
+    ...(lastExchange.reminder ? { reminderTone: lastExchange.reminder.tone } : {}),
   };
 
   const pendingPromise = promises.filter((p) => p.state === 'pending').at(-1);

@@ -130,8 +130,8 @@ export interface LatePaymentBreakdown {
   warnings: string[];
   /** Every explanation (info and warning), structured, for translation. */
   notes: LatePaymentNote[];
-  /** e.g. "Code de commerce, art. L441-10 and D441-5". */
-  legalBasis: string;
+  /** Legal reference per language, e.g. fr "articles L441-10 et D441-5 du Code de commerce". */
+  legalBasis: LegalBasisText;
   /** Late invoices the indemnity was counted for. */
   invoiceCount: number;
 }
@@ -149,9 +149,13 @@ interface RateRule {
   interestFrom?: 'due-date' | 'formal-notice';
 }
 
+/** A legal reference written for each explanation language, e.g. in a sentence "la loi (…)" / "under …". */
+export type LegalBasisText = Readonly<Record<ExplainLocale, string>>;
+
 interface Regime {
   currency: 'EUR' | 'GBP';
-  legalBasis: Record<DebtorKind, string>;
+  /** Legal reference of the charges, without a leading article, per debtor kind and language. */
+  legalBasis: Record<DebtorKind, LegalBasisText>;
   /** No rule: the regime does not cover that kind of debtor. */
   rate: Partial<Record<DebtorKind, RateRule>>;
   /** Fixed indemnity per late invoice for business debtors, in minor units, by principal in minor units. */
@@ -163,12 +167,16 @@ const FLAT_40 = (): number => 4000;
 const UK_BANDS = (principalMinor: number): number =>
   principalMinor < 100_000 ? 4000 : principalMinor < 1_000_000 ? 7000 : 10_000;
 
-function directiveRegime(legalBasis: string, lawName: string, roundUpToHalfPoint = false): Regime {
+/** A late-payment directive transposition: reference rate + 8 points, 40 EUR, business debtors only. */
+function directiveRegime(business: LegalBasisText, lawName: LegalBasisText, roundUpToHalfPoint = false): Regime {
   return {
     currency: 'EUR',
     legalBasis: {
-      business: legalBasis,
-      consumer: `${lawName} covers commercial transactions between businesses only`,
+      business,
+      consumer: {
+        fr: `${lawName.fr} ne vise que les transactions commerciales entre entreprises`,
+        en: `${lawName.en} covers commercial transactions between businesses only`,
+      },
     },
     rate: { business: { series: 'ecb-mro', marginPoints: 8, reference: 'first-day', roundUpToHalfPoint } },
     businessIndemnityMinor: FLAT_40,
@@ -179,8 +187,14 @@ const REGIMES: Readonly<Record<CreditorCountry, Regime>> = {
   FR: {
     currency: 'EUR',
     legalBasis: {
-      business: 'Code de commerce, art. L441-10 and D441-5',
-      consumer: 'Code civil, art. 1231-6; Code monétaire et financier, art. L313-2',
+      business: {
+        fr: 'articles L441-10 et D441-5 du Code de commerce',
+        en: 'Articles L441-10 and D441-5 of the French Commercial Code',
+      },
+      consumer: {
+        fr: 'article 1231-6 du Code civil et article L313-2 du Code monétaire et financier',
+        en: 'Article 1231-6 of the French Civil Code and Article L313-2 of the French Monetary and Financial Code',
+      },
     },
     rate: {
       business: { series: 'ecb-mro', marginPoints: 10, reference: 'first-day' },
@@ -191,8 +205,14 @@ const REGIMES: Readonly<Record<CreditorCountry, Regime>> = {
   DE: {
     currency: 'EUR',
     legalBasis: {
-      business: 'BGB § 288 (2) and (5), § 247',
-      consumer: 'BGB § 288 (1), § 247',
+      business: {
+        fr: 'articles 288, alinéas 2 et 5, et 247 du Code civil allemand (BGB)',
+        en: 'Sections 288(2) and (5) and 247 of the German Civil Code (BGB)',
+      },
+      consumer: {
+        fr: 'articles 288, alinéa 1, et 247 du Code civil allemand (BGB)',
+        en: 'Sections 288(1) and 247 of the German Civil Code (BGB)',
+      },
     },
     rate: {
       business: { series: 'de-basiszins', marginPoints: 9, reference: 'first-day' },
@@ -203,24 +223,50 @@ const REGIMES: Readonly<Record<CreditorCountry, Regime>> = {
   GB: {
     currency: 'GBP',
     legalBasis: {
-      business:
-        'Late Payment of Commercial Debts (Interest) Act 1998, ss. 4, 5A and 6; Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002',
-      consumer: 'Late Payment of Commercial Debts (Interest) Act 1998, s. 2: applies only to contracts between businesses',
+      business: {
+        fr: 'articles 4, 5A et 6 de la loi britannique de 1998 sur les intérêts de retard des dettes commerciales (Late Payment of Commercial Debts (Interest) Act 1998)',
+        en: 'sections 4, 5A and 6 of the Late Payment of Commercial Debts (Interest) Act 1998 and the Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002',
+      },
+      consumer: {
+        fr: 'la loi britannique de 1998 sur les intérêts de retard (Late Payment of Commercial Debts (Interest) Act 1998, article 2) ne vise que les contrats entre entreprises',
+        en: 'the Late Payment of Commercial Debts (Interest) Act 1998 (section 2) applies only to contracts between businesses',
+      },
     },
     // "Reference rate": the official dealing rate in force on 30 June / 31 December before the half-year.
     rate: { business: { series: 'boe-base', marginPoints: 8, reference: 'day-before' } },
     businessIndemnityMinor: UK_BANDS,
   },
-  ES: directiveRegime('Ley 3/2004, de 29 de diciembre, arts. 7 and 8', 'Ley 3/2004'),
-  IT: directiveRegime('Decreto legislativo 9 ottobre 2002, n. 231, arts. 5 and 6', 'D.lgs. 231/2002'),
+  ES: directiveRegime(
+    { fr: 'articles 7 et 8 de la loi espagnole 3/2004 du 29 décembre 2004', en: 'Articles 7 and 8 of Spanish Law 3/2004 of 29 December 2004' },
+    { fr: 'La loi espagnole 3/2004', en: 'Spanish Law 3/2004' },
+  ),
+  IT: directiveRegime(
+    {
+      fr: 'articles 5 et 6 du décret législatif italien n° 231 du 9 octobre 2002',
+      en: 'Articles 5 and 6 of Italian Legislative Decree No. 231 of 9 October 2002',
+    },
+    { fr: 'Le décret législatif italien n° 231/2002', en: 'Italian Legislative Decree No. 231/2002' },
+  ),
   // Belgium rounds the statutory rate up to the next half point (loi du 2 août 2002, art. 5).
   BE: directiveRegime(
-    'Loi du 2 août 2002 concernant la lutte contre le retard de paiement dans les transactions commerciales, art. 5 and 6',
-    'The loi du 2 août 2002',
+    {
+      fr: 'articles 5 et 6 de la loi belge du 2 août 2002 concernant la lutte contre le retard de paiement dans les transactions commerciales',
+      en: 'Articles 5 and 6 of the Belgian Act of 2 August 2002 on combating late payment in commercial transactions',
+    },
+    { fr: 'La loi belge du 2 août 2002', en: 'The Belgian Act of 2 August 2002' },
     true,
   ),
-  NL: directiveRegime('Burgerlijk Wetboek, art. 6:119a and 6:96', 'Art. 6:119a BW'),
-  EU: directiveRegime('Directive 2011/7/EU, arts. 2, 3 and 6', 'Directive 2011/7/EU'),
+  NL: directiveRegime(
+    {
+      fr: 'articles 6:119a et 6:96 du Code civil néerlandais (Burgerlijk Wetboek)',
+      en: 'Articles 6:119a and 6:96 of the Dutch Civil Code (Burgerlijk Wetboek)',
+    },
+    { fr: 'L’article 6:119a du Code civil néerlandais', en: 'Article 6:119a of the Dutch Civil Code' },
+  ),
+  EU: directiveRegime(
+    { fr: 'articles 2, 3 et 6 de la directive 2011/7/UE', en: 'Articles 2, 3 and 6 of Directive 2011/7/EU' },
+    { fr: 'La directive 2011/7/UE', en: 'Directive 2011/7/EU' },
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -412,7 +458,7 @@ export function legalRateFor(
   const regime = regimeFor(country);
   const rule = regime.rate[checkDebtor(debtor)];
   if (!rule) {
-    throw new LatePaymentInputError('debtor', `no statutory late-payment rate for a ${debtor} debtor: ${regime.legalBasis[debtor]}`);
+    throw new LatePaymentInputError('debtor', `no statutory late-payment rate for a ${debtor} debtor: ${regime.legalBasis[debtor].en}`);
   }
   const notes: LatePaymentNote[] = [];
   const { units, source } = statutoryRate(rule, halfYearOf(toDay('date', date)).start, rates, notes);
@@ -440,8 +486,9 @@ export function indemnityFor(country: CreditorCountry, debtor: DebtorKind, princ
  *   after `formalNoticeDate`; without it nothing accrues (a warning says why); no indemnity.
  * - `contractualRatePercent` replaces the statutory rate on every segment. France, business debtors: a rate
  *   under 3 × the legal interest rate of the half-year cannot be agreed (art. L441-10), so the floor is applied
- *   and a warning is added. Elsewhere the contractual rate is applied as agreed, with a warning when it is
- *   below the statutory rate (a clause grossly unfair to the creditor may be void, Directive 2011/7/EU art. 7).
+ *   and a warning is added. Elsewhere the contractual rate is applied as agreed, with a warning when a business
+ *   debtor's rate is below the statutory rate (a clause grossly unfair to the creditor may be void, Directive
+ *   2011/7/EU art. 7).
  * - Consumer debtors outside FR and DE: the regimes cover businesses only; zero with a warning.
  * - A reference rate needed after the table's `knownThrough` is the last known one, with a 'rate-not-confirmed'
  *   warning per series and reference date (never silent).
@@ -567,7 +614,9 @@ function appliedRate(
     };
   }
   const statutory = statutoryRate(rule, halfYearStart, rates, notes);
-  if (contractualUnits < statutory.units) {
+  // The "grossly unfair" test (Directive 2011/7/EU, art. 7) protects creditors in business transactions only:
+  // towards a consumer, agreeing a rate below the legal one is simply the creditor's choice.
+  if (debtor === 'business' && contractualUnits < statutory.units) {
     notes.push({
       code: 'contractual-below-statutory',
       severity: 'warning',
@@ -712,6 +761,8 @@ function describeNote(note: LatePaymentNote, f: Format): string {
   }
 }
 
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** One note as a sentence in French or English (the same sentence `explainBreakdown` gives for it). */
 export function explainNote(note: LatePaymentNote, locale: ExplainLocale): string {
   if (locale !== 'fr' && locale !== 'en') throw new LatePaymentInputError('locale', `expected 'fr' or 'en', got ${String(locale)}`);
@@ -765,6 +816,6 @@ export function explainBreakdown(b: LatePaymentBreakdown, locale: ExplainLocale)
     sentences.push(fr ? `Total dû en plus du principal : ${total}` : `Total due on top of the principal: ${total}`);
   }
   for (const note of b.notes) sentences.push(describeNote(note, f));
-  sentences.push(fr ? `Fondement : ${b.legalBasis}` : `Legal basis: ${b.legalBasis}`);
+  sentences.push(fr ? `Fondement : ${b.legalBasis.fr}` : `Legal basis: ${capitalize(b.legalBasis.en)}`);
   return sentences;
 }

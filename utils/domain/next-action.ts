@@ -2,7 +2,10 @@
  * Next best action per customer, the day's to-do list and the escalation decision.
  *
  * Scheduling rules (all dates are calendar days, `today` is passed in):
- * - Open invoices are issued invoices (not credit notes), not paid, with something left to pay.
+ * - Open invoices are issued invoices (not credit notes), not paid, with something left to pay. Open credit
+ *   notes are deducted from them (earliest due invoice first, same currency): every amount below (levels'
+ *   minimum amounts, messages, priorities, the escalation threshold) is what remains owed after the credits,
+ *   and an invoice they cover in full is not reminded.
  * - The ladder is graduated: an invoice's next level is the first level after the highest one "done" for
  *   it (done = a past reminder with that level id, or a later one, named the invoice). Levels are never
  *   skipped: at D+40 with nothing sent, the next level is the first reminder, not the formal notice.
@@ -40,6 +43,7 @@ import {
   type Situation,
   type Tone,
 } from './policy';
+import { allocateCredits } from './credits';
 import type { IsoDate, Money } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -303,8 +307,16 @@ interface Analysis {
   notBefore?: IsoDate;
 }
 
-function isOpen(invoice: PolicyInvoice): boolean {
-  return invoice.lifecycle === 'issued' && invoice.kind === 'invoice' && !invoice.paid && invoice.amountDue.amountMinor > 0;
+/**
+ * The customer's open invoices at what is really owed on each: open credit notes deducted (earliest due invoice
+ * first, see `credits.ts`); an invoice the credit notes cover in full is no longer owed.
+ */
+function owedInvoices(customer: PolicyCustomer): PolicyInvoice[] {
+  const { netDue } = allocateCredits(customer.invoices);
+  return customer.invoices.flatMap((invoice) => {
+    const net = netDue.get(invoice.id);
+    return net && net.amountMinor > 0 ? [{ ...invoice, amountDue: net }] : [];
+  });
 }
 
 function covers(invoiceIds: string[], invoiceId: string): boolean {
@@ -331,7 +343,7 @@ function analyse(customer: PolicyCustomer, today: IsoDate, policy: Policy): Anal
   const promise = customer.pendingPromise;
   const onTrack = planOnTrack(customer);
 
-  const open = customer.invoices.filter(isOpen).map((invoice): InvoiceState => {
+  const open = owedInvoices(customer).map((invoice): InvoiceState => {
     const state: InvoiceState = { invoice, daysOverdue: daysBetween(invoice.dueDate, today) };
     if (customer.disputedInvoiceIds.includes(invoice.id)) state.pause = 'dispute';
     else if (promise && today <= promise.graceUntil && covers(promise.invoiceIds, invoice.id)) state.pause = 'promise';

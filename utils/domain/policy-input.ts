@@ -5,7 +5,8 @@
 // - Invoices: every issued invoice or credit note of the customer, with `paid` from invoiceStatus (so an
 //   invoice with nothing left due counts as paid). The due date is the one shown, else issue date + the
 //   default payment term. An invoice with neither date, or with no known amount, is left out: Amiable never
-//   reminds without evidence of what is owed and since when.
+//   reminds without evidence of what is owed and since when. A credit note needs only its amount (its date,
+//   else today, just orders the deductions): the policy deducts it from the open invoices (see credits.ts).
 // - Pauses and events come from the derived log state: open disputes, the pending promise, the latest
 //   broken promise (found broken the day after its grace), the latest payment plan still running.
 // - Past reminders are the log entries carrying `reminder: { level, tone }`, dated as written. An entry
@@ -58,7 +59,11 @@ export function factsOf(invoice: Invoice): InvoiceFacts {
 
 function policyInvoiceOf(invoice: Invoice, today: IsoDate, settings: InvoiceStatusOptions | undefined): PolicyInvoice | undefined {
   const facts = factsOf(invoice);
-  const dueDate = effectiveDueDate(facts, settings?.defaultTermDays);
+  // A credit note's date only orders the deductions: one without any date still reduces what is owed.
+  const dueDate =
+    invoice.kind === 'credit-note'
+      ? (invoice.dueDate ?? invoice.issueDate ?? today)
+      : effectiveDueDate(facts, settings?.defaultTermDays);
   const amountDue = invoice.amountDue ?? invoice.total;
   if (dueDate === undefined || amountDue === undefined) return undefined;
   // Drafts, cancelled invoices and credit notes have no status; they are kept (the policy ignores them).

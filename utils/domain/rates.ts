@@ -33,7 +33,13 @@ export const RATE_SOURCES: Readonly<Record<RateSeriesId, string>> = {
 
 /**
  * ECB main refinancing operations rate. Source: ECB key interest rates page; entries from 2011-12-14 so that
- * 1 January 2012 is covered. Confirmed unchanged at 2.15 by the Governing Council meeting of 2026-02-05.
+ * 1 January 2012 is covered. Dates are the day a change took effect: since September 2024 that is the
+ * Wednesday after the Governing Council's decision (decision of Thursday 2025-06-05, in force 2025-06-11).
+ * 2026: held at 2.15 on 5 February, 19 March and 30 April; raised by 25 basis points to 2.40 (deposit facility
+ * 2.25, marginal lending 2.65) by the decision of 11 June 2026, in force from Wednesday 17 June 2026, so 2.40
+ * is the rate in force on 1 July 2026. Raised again by 25 basis points to 2.65 (deposit facility 2.50) by the
+ * decision of 10 September 2026, in force from Wednesday 16 September 2026: it sets nothing before the reference
+ * date of 1 January 2027, whose rate is not known yet (later meetings may change it).
  */
 export const ECB_MRO_RATES: readonly RateEntry[] = [
   { from: '2011-12-14', ratePercent: 1.0 },
@@ -62,12 +68,15 @@ export const ECB_MRO_RATES: readonly RateEntry[] = [
   { from: '2025-03-12', ratePercent: 2.65 },
   { from: '2025-04-23', ratePercent: 2.4 },
   { from: '2025-06-11', ratePercent: 2.15 },
+  { from: '2026-06-17', ratePercent: 2.4 },
+  { from: '2026-09-16', ratePercent: 2.65 },
 ];
 
 /**
  * German Basiszinssatz (§ 247 BGB), one entry per half-year. Source: Deutsche Bundesbank announcements.
  * It moves on 1 January / 1 July by the change of the ECB MRO rate since its last change, which the unit
- * tests re-check against ECB_MRO_RATES.
+ * tests re-check against ECB_MRO_RATES. 1 July 2026: the MRO before that day is 2.40, 0.25 above the 2.15
+ * of the last change (1 July 2025), so the Basiszinssatz rises from 1.27 to 1.52 (§ 247 (1) BGB).
  */
 export const DE_BASISZINS_RATES: readonly RateEntry[] = [
   { from: '2012-01-01', ratePercent: 0.12 },
@@ -99,11 +108,13 @@ export const DE_BASISZINS_RATES: readonly RateEntry[] = [
   { from: '2025-01-01', ratePercent: 2.27 },
   { from: '2025-07-01', ratePercent: 1.27 },
   { from: '2026-01-01', ratePercent: 1.27 },
+  { from: '2026-07-01', ratePercent: 1.52 },
 ];
 
 /**
  * Bank of England Official Bank Rate. Source: Bank of England Bank Rate history. Starts with the rate in force
- * on 1 January 2020 (set 2018-08-02). Confirmed held at 3.75 by the MPC decision of 2026-02-05.
+ * on 1 January 2020 (set 2018-08-02). 2026: held at 3.75 by the MPC on 5 February, 19 March, 30 April and
+ * 18 June, so 3.75 is the rate on 30 June 2026 (the UK reference rate for the second half of 2026).
  */
 export const BOE_BANK_RATES: readonly RateEntry[] = [
   { from: '2018-08-02', ratePercent: 0.75 },
@@ -133,7 +144,8 @@ export const BOE_BANK_RATES: readonly RateEntry[] = [
 
 /**
  * French taux de l'intérêt légal, « tous les autres cas » (i.e. the creditor is a professional).
- * Source: half-yearly arrêtés (JO); 2012-2014 had one annual rate for every creditor.
+ * Source: half-yearly arrêtés (JO); 2012-2014 had one annual rate for every creditor. Last: arrêté du
+ * 15 décembre 2025 (JO du 26 décembre 2025) for the first half of 2026.
  */
 export const FR_LEGAL_PRO_RATES: readonly RateEntry[] = [
   { from: '2012-01-01', ratePercent: 0.71 },
@@ -246,17 +258,21 @@ export type RateSeries = z.infer<typeof RateSeriesSchema>;
 export type RateTables = z.infer<typeof RateTableSchema>;
 
 /**
- * The table shipped with the extension. `knownThrough` is the last date checked against the publisher:
- * any later reference date gets the last known rate, flagged as not confirmed, until the table is updated
- * (options page or a release).
- * - ecb-mro, boe-base: last decision checked 2026-02-05 (both unchanged).
- * - de-basiszins, fr-legal-*: published for the first half of 2026, so known through 2026-06-30;
- *   the rates for the second half of 2026 are still to be added.
+ * The table shipped with the extension. `knownThrough` is the last date for which the rate in force was
+ * checked against the publisher: any later reference date gets the last known rate, flagged as not confirmed,
+ * until the table is updated (options page or a release).
+ * - ecb-mro: last decision checked 10 September 2026 (2.65 from 16 September); known through that day. The
+ *   decisions of October and December 2026 were not in the sources checked, so 1 January 2027 is unconfirmed.
+ * - boe-base: last decision checked 18 June 2026 (held at 3.75); known through 30 June 2026, the UK reference
+ *   date of the second half of 2026. Later decisions (from 30 July 2026) were not in the sources checked.
+ * - de-basiszins: fixed for the whole second half of 2026 (1.52 from 1 July), so known through 2026-12-31.
+ * - fr-legal-*: the arrêté for the second half of 2026 was not found in the sources checked, so these stay
+ *   known through 2026-06-30 and later dates carry the first-half rates forward with a warning.
  */
 export const DEFAULT_RATES: RateTables = {
-  'ecb-mro': { knownThrough: '2026-02-05', entries: [...ECB_MRO_RATES] },
-  'de-basiszins': { knownThrough: '2026-06-30', entries: [...DE_BASISZINS_RATES] },
-  'boe-base': { knownThrough: '2026-02-05', entries: [...BOE_BANK_RATES] },
+  'ecb-mro': { knownThrough: '2026-09-16', entries: [...ECB_MRO_RATES] },
+  'de-basiszins': { knownThrough: '2026-12-31', entries: [...DE_BASISZINS_RATES] },
+  'boe-base': { knownThrough: '2026-06-30', entries: [...BOE_BANK_RATES] },
   'fr-legal-pro': { knownThrough: '2026-06-30', entries: [...FR_LEGAL_PRO_RATES] },
   'fr-legal-other': { knownThrough: '2026-06-30', entries: [...FR_LEGAL_OTHER_RATES] },
 };

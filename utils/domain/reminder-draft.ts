@@ -3,12 +3,14 @@
 // Pure: no clock, no DOM.
 import { z } from 'zod';
 import type { CustomerLogState } from './contact-log';
+import { allocateCredits } from './credits';
 import {
   computeLatePaymentCharges,
   type CreditorCountry,
   type DebtorKind,
   type LatePaymentBreakdown,
   type LatePaymentNote,
+  type LegalBasisText,
 } from './law';
 import type { NextAction } from './next-action';
 import type { Channel as PolicyChannel, Policy } from './policy';
@@ -20,6 +22,7 @@ import {
   TemplateError,
   TemplateInputError,
   TONE_OF_SITUATION,
+  validateTemplate,
   type InvoiceLine,
   type Language,
   type Situation,
@@ -82,6 +85,31 @@ export function sentMessageFor(situation: Situation, action: NextAction, policy:
   const level = policy.levels.find((l) => l.situation === situation);
   if (level) return { levelId: level.id, channel: level.channel, tone };
   return { channel: 'email', tone };
+}
+
+/** One contact-log entry that "Mark as sent" writes. */
+export interface SentRecord extends SentMessage {
+  invoiceIds: string[];
+}
+
+/**
+ * What "Mark as sent" records for a message about `invoiceIds`. The suggested message groups invoices at
+ * different levels (a formal notice may also list an invoice due only for its first reminder): it is recorded
+ * as one entry per level, so each invoice moves up its own ladder and none skips a level. Every entry keeps the
+ * tone of the message itself, which is what the customer received (a French consumer's interest runs from a
+ * formal notice). Any other message is one entry at the level `sentMessageFor` gives.
+ */
+export function sentRecordsFor(situation: Situation, action: NextAction, policy: Policy, invoiceIds: readonly string[]): SentRecord[] {
+  const sent = sentMessageFor(situation, action, policy);
+  const suggested = action.levelId !== undefined && action.channel !== undefined && suggestedSituation(action) === situation;
+  if (!suggested || sent.levelId === undefined) return [{ ...sent, invoiceIds: [...invoiceIds] }];
+  const levelOf = new Map(action.invoices.map((invoice) => [invoice.id, invoice.levelId]));
+  const groups = new Map<string, string[]>();
+  for (const id of invoiceIds) {
+    const levelId = levelOf.get(id) ?? sent.levelId;
+    groups.set(levelId, [...(groups.get(levelId) ?? []), id]);
+  }
+  return [...groups].map(([levelId, ids]) => ({ levelId, channel: sent.channel, tone: sent.tone, invoiceIds: ids }));
 }
 
 /** True when the message is a printed letter: formal and final notices, or a level sent by (registered) letter. */
@@ -232,7 +260,8 @@ export function chargesPerInvoice(invoices: readonly ChargeableInvoice[], contex
 export interface TotalCharges {
   interest: Money;
   indemnity: Money;
-  legalBasis: string;
+  /** Legal reference of the charges in each message language. */
+  legalBasis: LegalBasisText;
   /** The warnings of every invoice's computation (e.g. a rate not confirmed), each once. */
   warnings: LatePaymentNote[];
 }
@@ -247,7 +276,7 @@ export function totalCharges(perInvoice: readonly InvoiceCharges[]): TotalCharge
   if (first === undefined) throw new Error('invoices: no overdue invoice to compute late-payment charges for');
   let interest: Money | undefined;
   let indemnity: Money | undefined;
-  let legalBasis = '';
+  let legalBasis: LegalBasisText = first.breakdown?.legalBasis ?? { fr: '', en: '' };
   const warnings = new Map<string, LatePaymentNote>();
   for (const item of perInvoice) {
     if (item.error) throw new Error(`invoice ${item.invoice.number}: ${item.error.message}`, { cause: item.error });
@@ -263,10 +292,67 @@ export function totalCharges(perInvoice: readonly InvoiceCharges[]): TotalCharge
 // ---------------------------------------------------------------------------------------------
 // The message itself
 
-/** An open invoice as a message lists it. */
+/** An open invoice (or open credit note) as a message lists it. */
 export interface MessageInvoice extends InvoiceLine {
   id: string;
   dueDate: IsoDate;
+}
+
+/** The invoices of a message with the credit notes deducted from them, as the table lists them. */
+export interface CreditedInvoices {
+  /** The invoices at their own amount due, then one negative line per credit note deducted from them. */
+  rows: MessageInvoice[];
+  /** What remains owed on each listed invoice once the credit notes are deducted. */
+  net: ReadonlyMap<string, Money>;
+  /** The listed invoices, without those the credit notes cover in full. */
+  invoices: MessageInvoice[];
+}
+
+/**
+ * Deducts the customer's open credit notes from `selected` (the invoices a message is about), as the policy
+ * does: over all the customer's open invoices, earliest due first (see credits.ts). An invoice the credit notes
+ * cover in full drops out; each credit note used on the listed invoices becomes one negative line.
+ */
+export function withCredits(
+  selected: readonly MessageInvoice[],
+  openInvoices: readonly MessageInvoice[],
+  creditNotes: readonly MessageInvoice[] = [],
+): CreditedInvoices {
+  const asDocument = (line: MessageInvoice, kind: 'invoice' | 'credit-note') => ({
+    id: line.id,
+    number: line.number,
+    dueDate: line.dueDate,
+    amountDue: line.amountDue,
+    paid: false,
+    lifecycle: 'issued' as const,
+    kind,
+  });
+  const allocation = allocateCredits([
+    ...openInvoices.map((line) => asDocument(line, 'invoice')),
+    ...creditNotes.map((line) => asDocument(line, 'credit-note')),
+  ]);
+  const net = new Map<string, Money>();
+  const invoices = selected.filter((line) => {
+    const owed = allocation.netDue.get(line.id) ?? line.amountDue;
+    net.set(line.id, owed);
+    return owed.amountMinor > 0;
+  });
+  const listed = new Set(invoices.map((line) => line.id));
+  const deducted = new Map<string, number>();
+  for (const application of allocation.applications) {
+    if (listed.has(application.invoiceId)) {
+      deducted.set(application.creditId, (deducted.get(application.creditId) ?? 0) + application.amount.amountMinor);
+    }
+  }
+  const creditRows = creditNotes
+    .filter((credit) => deducted.has(credit.id))
+    .map((credit): MessageInvoice => ({
+      ...credit,
+      kind: 'credit-note',
+      daysOverdue: 0,
+      amountDue: { amountMinor: -(deducted.get(credit.id) ?? 0), currency: credit.amountDue.currency },
+    }));
+  return { rows: [...invoices, ...creditRows], net, invoices };
 }
 
 /** Everything a message is written from. */
@@ -279,6 +365,8 @@ export interface PrepareMessageInput {
   customer: { name: string; debtorKind: DebtorKind; postalAddress?: string };
   /** The customer's open invoices (issued, unpaid), with days overdue as of `today`. */
   openInvoices: readonly MessageInvoice[];
+  /** The customer's open credit notes (issued, not used up), deducted from the invoices. */
+  creditNotes?: readonly MessageInvoice[];
   logState: CustomerLogState;
   creditor: { name: string; address?: string; country: CreditorCountry; paymentDetails?: string; signature?: string };
   senderName?: string;
@@ -339,7 +427,8 @@ function formalNoticeDateFor(logState: CustomerLogState, invoiceId: string): Iso
  */
 export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
   const { situation, language, today } = input;
-  const invoices = invoicesForMessage(input);
+  const credited = withCredits(invoicesForMessage(input), input.openInvoices, input.creditNotes);
+  const { invoices } = credited;
   if (invoices.length === 0 && situation !== 'thank-you-payment') return { ok: false, problems: [{ kind: 'no-invoices' }] };
 
   const problems: MessageProblem[] = [];
@@ -351,7 +440,9 @@ export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
         chargesPerInvoice(
           invoices.map((i) => {
             const noticeOn = formalNoticeDateFor(input.logState, i.id);
-            return { id: i.id, number: i.number, dueDate: i.dueDate, amountDue: i.amountDue, ...(noticeOn ? { formalNoticeDate: noticeOn } : {}) };
+            // Interest runs on what is owed once the credit notes are deducted.
+            const amountDue = credited.net.get(i.id) ?? i.amountDue;
+            return { id: i.id, number: i.number, dueDate: i.dueDate, amountDue, ...(noticeOn ? { formalNoticeDate: noticeOn } : {}) };
           }),
           { asOf: today, country: input.creditor.country, debtor: input.customer.debtorKind, rates: input.rates },
         ),
@@ -372,10 +463,10 @@ export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
       ...(input.creditor.signature ? { signature: input.creditor.signature } : {}),
       ...(input.senderName ? { senderName: input.senderName } : {}),
     },
-    invoices,
+    invoices: credited.rows,
   };
   if (input.customer.postalAddress) templateInput.debtorAddress = input.customer.postalAddress;
-  if (charges) templateInput.charges = charges;
+  if (charges) templateInput.charges = { interest: charges.interest, indemnity: charges.indemnity, legalBasis: charges.legalBasis[language] };
   if (TONE_OF_SITUATION[situation] !== 'courteous') templateInput.deadlineDays = input.deadlineDays;
   const promise = input.logState.brokenPromise ?? input.logState.pendingPromise ?? input.logState.promises.at(-1);
   if (promise) templateInput.promise = { date: promise.date, amount: promise.amount };
@@ -393,8 +484,12 @@ export function prepareMessage(input: PrepareMessageInput): PreparedMessage {
     if (error instanceof TemplateInputError) return { ok: false, problems: [...problems, { kind: 'input', field: error.field, message: error.message }] };
     throw error;
   }
+  const template = resolveTemplate(situation, language, input.templates);
+  // A template saved before the rule existed, or edited elsewhere, is checked again here.
+  const threats = validateTemplate(template, situation).filter((issue) => issue.code === 'legal-threat');
+  if (threats.length > 0) return { ok: false, problems: [...problems, ...threats.map((issue) => ({ kind: 'template' as const, issue }))] };
   try {
-    const rendered = renderTemplate(resolveTemplate(situation, language, input.templates), vars, language);
+    const rendered = renderTemplate(template, vars, language);
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, subject: rendered.subject, body: rendered.body, vars, invoices, ...(charges ? { charges } : {}) };
   } catch (error) {

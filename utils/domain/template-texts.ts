@@ -3,7 +3,9 @@
 // - below the formal notice, never a word about courts, bailiffs or legal action;
 // - courteous messages never mention interest or the recovery indemnity;
 // - firm messages may recall that charges are due by law, without amounts and without threat;
-// - formal and final notices state interest, indemnity, legal basis, a deadline and the consequences.
+// - formal and final notices state interest, indemnity, legal basis, a deadline and the consequences; a charge
+//   the law does not give (no indemnity for a consumer debtor) leaves its line out rather than printing zero;
+// - French texts use the typographic apostrophe; the renderer adds the no-break spaces before : ; ! ? itself.
 
 import type { Language, MessageTemplate, Situation } from './templates';
 
@@ -35,13 +37,43 @@ Please note that, under {{legalBasis}}, late payment automatically gives rise to
 {{/if}}
 `;
 
+// The statutory charges of a notice. Each line appears only when the law gives an amount: no indemnity for a
+// consumer debtor, no interest yet on the day a French consumer receives the formal notice.
+const CHARGES_FR = `{{#if legalBasis}}
+En application de la loi ({{legalBasis}}), ces sommes sont majorées de plein droit :
+{{#if interestAmount}}
+- intérêts de retard au taux prévu par la loi, arrêtés au {{today}} : {{interestAmount}}
+{{/if}}
+{{#if indemnityAmount}}
+- indemnité forfaitaire pour frais de recouvrement, due pour chaque facture payée en retard : {{indemnityAmount}}
+{{/if}}
+
+Montant total dû à ce jour : {{totalWithCharges}}
+
+{{/if}}
+`;
+
+const CHARGES_EN = `{{#if legalBasis}}
+Under {{legalBasis}}, the following are added to these sums by law:
+{{#if interestAmount}}
+- late-payment interest at the statutory rate, to {{today}}: {{interestAmount}}
+{{/if}}
+{{#if indemnityAmount}}
+- fixed compensation for recovery costs, due on each invoice paid late: {{indemnityAmount}}
+{{/if}}
+
+Total amount due as at {{today}}: {{totalWithCharges}}
+
+{{/if}}
+`;
+
 const LETTER_HEAD_FR = `{{creditorName}}
 {{creditorAddress}}
 
 {{customerName}}
 {{debtorAddress}}
 {{#if contactName}}
-À l'attention de {{contactName}}
+À l’attention de {{contactName}}
 {{/if}}
 
 Le {{today}}
@@ -59,7 +91,7 @@ For the attention of {{contactName}}
 {{today}}
 `;
 
-const CLOSING_LETTER_FR = `Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
+const CLOSING_LETTER_FR = `Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.
 
 {{senderSignature}}`;
 
@@ -72,7 +104,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Situation, Readonly<Record<Langu
   'pre-due-courtesy': {
     fr: {
       subject: 'Prochaine échéance de paiement – {{creditorName}}',
-      body: `Bonjour {{contactName}},
+      body: `Bonjour{{#if contactName}} {{contactName}}{{/if}},
 
 Nous nous permettons de vous signaler que la ou les factures ci-dessous arrivent prochainement à échéance :
 
@@ -111,17 +143,17 @@ Kind regards,
   'first-reminder': {
     fr: {
       subject: 'Rappel : facture(s) en attente de règlement – {{creditorName}}',
-      body: `Bonjour {{contactName}},
+      body: `Bonjour{{#if contactName}} {{contactName}}{{/if}},
 
-Sauf erreur ou omission de notre part, nous n'avons pas encore reçu le règlement de la ou des factures suivantes, arrivées à échéance :
+Sauf erreur ou omission de notre part, nous n’avons pas encore reçu le règlement de la ou des factures suivantes, arrivées à échéance :
 
 {{invoiceTable}}
 
 Montant restant dû : {{totalDue}}
 
-Il s'agit très probablement d'un simple oubli. Nous vous serions reconnaissants de bien vouloir procéder au règlement dans les meilleurs délais. Si celui-ci a été effectué entre-temps, merci de ne pas tenir compte de ce message.
+Il s’agit très probablement d’un simple oubli. Nous vous serions reconnaissants de bien vouloir procéder au règlement dans les meilleurs délais. Si celui-ci a été effectué entre-temps, merci de ne pas tenir compte de ce message.
 
-${PAYMENT_FR}Si l'une de ces factures appelle une question de votre part, n'hésitez pas à nous en faire part : nous vous apporterons volontiers toute précision utile.
+${PAYMENT_FR}Si l’une de ces factures appelle une question de votre part, n’hésitez pas à nous en faire part : nous vous apporterons volontiers toute précision utile.
 
 Bien cordialement,
 
@@ -150,7 +182,7 @@ Kind regards,
   'firm-reminder': {
     fr: {
       subject: 'Relance : factures échues impayées – {{creditorName}}',
-      body: `Bonjour {{contactName}},
+      body: `Bonjour{{#if contactName}} {{contactName}}{{/if}},
 
 Malgré notre précédent rappel, la ou les factures ci-dessous restent impayées à ce jour ; la plus ancienne est échue depuis {{oldestDaysOverdue}}.
 
@@ -160,7 +192,7 @@ Montant restant dû : {{totalDue}}
 
 Nous vous demandons de bien vouloir régler cette somme sans plus attendre{{#if deadlineDate}}, et au plus tard le {{deadlineDate}}{{/if}}.
 
-Si vous rencontrez une difficulté, ou si l'une de ces factures appelle une réserve de votre part, nous vous invitons à nous contacter rapidement afin que nous trouvions ensemble une solution, par exemple un échéancier.
+Si vous rencontrez une difficulté, ou si l’une de ces factures appelle une réserve de votre part, nous vous invitons à nous contacter rapidement afin que nous trouvions ensemble une solution, par exemple un échéancier.
 
 ${CHARGES_DUE_BY_LAW_FR}${PAYMENT_FR}Si le règlement a été effectué entre-temps, merci de ne pas tenir compte de ce message.
 
@@ -193,9 +225,9 @@ Kind regards,
   'broken-promise': {
     fr: {
       subject: 'Règlement annoncé pour le {{promiseDate}} – {{creditorName}}',
-      body: `Bonjour {{contactName}},
+      body: `Bonjour{{#if contactName}} {{contactName}}{{/if}},
 
-Lors de notre dernier échange, un règlement de {{promiseAmount}} nous avait été annoncé pour le {{promiseDate}}. Sauf erreur de notre part, nous ne l'avons pas reçu à ce jour.
+Lors de notre dernier échange, un règlement de {{promiseAmount}} nous avait été annoncé pour le {{promiseDate}}. Sauf erreur de notre part, nous ne l’avons pas reçu à ce jour.
 
 Pour mémoire, voici les factures concernées :
 
@@ -203,7 +235,7 @@ Pour mémoire, voici les factures concernées :
 
 Montant restant dû : {{totalDue}}
 
-Nous vous remercions de bien vouloir procéder à ce règlement sans délai{{#if deadlineDate}}, et au plus tard le {{deadlineDate}}{{/if}}, ou de nous indiquer rapidement ce qui a pu l'empêcher, afin de convenir ensemble d'une nouvelle date.
+Nous vous remercions de bien vouloir procéder à ce règlement sans délai{{#if deadlineDate}}, et au plus tard le {{deadlineDate}}{{/if}}, ou de nous indiquer rapidement ce qui a pu l’empêcher, afin de convenir ensemble d’une nouvelle date.
 
 ${CHARGES_DUE_BY_LAW_FR}${PAYMENT_FR}Si le règlement a été effectué entre-temps, merci de ne pas tenir compte de ce message.
 
@@ -236,13 +268,13 @@ Kind regards,
   'missed-installment': {
     fr: {
       subject: 'Échéancier : versement du {{installmentDate}} non reçu – {{creditorName}}',
-      body: `Bonjour {{contactName}},
+      body: `Bonjour{{#if contactName}} {{contactName}}{{/if}},
 
-Dans le cadre de l'échéancier convenu ensemble, un versement de {{installmentAmount}} était attendu le {{installmentDate}}. Sauf erreur de notre part, ce versement ne nous est pas parvenu.
+Dans le cadre de l’échéancier convenu ensemble, un versement de {{installmentAmount}} était attendu le {{installmentDate}}. Sauf erreur de notre part, ce versement ne nous est pas parvenu.
 
-Nous vous remercions de bien vouloir le régulariser dans les meilleurs délais{{#if deadlineDate}}, et au plus tard le {{deadlineDate}}{{/if}}. Nous vous rappelons que le respect de chaque échéance conditionne le maintien de l'échéancier accordé.
+Nous vous remercions de bien vouloir le régulariser dans les meilleurs délais{{#if deadlineDate}}, et au plus tard le {{deadlineDate}}{{/if}}. Nous vous rappelons que le respect de chaque échéance conditionne le maintien de l’échéancier accordé.
 
-Pour mémoire, le solde restant dû s'élève à {{totalDue}} :
+Pour mémoire, le solde restant dû s’élève à {{totalDue}} :
 
 {{invoiceTable}}
 
@@ -286,21 +318,15 @@ Objet : Mise en demeure de payer
 
 Madame, Monsieur,
 
-Malgré nos précédentes relances, restées sans effet, les factures suivantes, émises par {{creditorName}} à l'ordre de {{customerName}}, demeurent impayées à ce jour :
+Malgré nos précédentes relances, restées sans effet, les factures suivantes, adressées par {{creditorName}} à {{customerName}}, demeurent impayées à ce jour :
 
 {{invoiceTable}}
 
 Montant principal restant dû : {{totalDue}}
 
-En application de la loi ({{legalBasis}}), ces sommes sont majorées de plein droit :
-- des pénalités de retard au taux légal applicable, soit {{interestAmount}} au {{today}} ;
-- de l'indemnité forfaitaire pour frais de recouvrement de 40 € par facture, soit {{indemnityAmount}}.
+${CHARGES_FR}Par la présente, nous vous mettons en demeure de nous régler la somme de {{totalWithCharges}} au plus tard le {{deadlineDate}}.
 
-Montant total dû à ce jour : {{totalWithCharges}}
-
-Par la présente, nous vous mettons en demeure de nous régler la somme de {{totalWithCharges}} au plus tard le {{deadlineDate}}.
-
-À défaut de règlement dans ce délai, les pénalités de retard continueront de courir jusqu'à complet paiement, et nous nous réservons le droit d'engager sans autre avis toute procédure judiciaire utile au recouvrement de notre créance.
+À défaut de règlement dans ce délai, les intérêts de retard courront jusqu’à complet paiement, et nous nous réservons le droit d’engager sans autre avis toute procédure judiciaire utile au recouvrement de notre créance.
 
 ${PAYMENT_FR}Si ce règlement a été effectué entre-temps, nous vous remercions de ne pas tenir compte de la présente. Nous restons par ailleurs disposés à examiner toute proposition de règlement amiable que vous nous adresseriez avant cette date.
 
@@ -321,15 +347,9 @@ Despite our previous reminders, which have gone unanswered, the following invoic
 
 Principal amount outstanding: {{totalDue}}
 
-Under {{legalBasis}}, the following are automatically added to these sums:
-- late-payment interest at the applicable legal rate, amounting to {{interestAmount}} as at {{today}};
-- the fixed indemnity for recovery costs of €40 per invoice, amounting to {{indemnityAmount}}.
+${CHARGES_EN}We hereby give you formal notice to pay the sum of {{totalWithCharges}} no later than {{deadlineDate}}.
 
-Total amount due as at {{today}}: {{totalWithCharges}}
-
-We hereby give you formal notice to pay the sum of {{totalWithCharges}} no later than {{deadlineDate}}.
-
-Should payment not be received by that date, late-payment interest will continue to accrue until payment in full, and we reserve the right to bring legal proceedings, without further notice, to recover the amounts owed.
+Should payment not be received by that date, late-payment interest will accrue until payment in full, and we reserve the right to bring legal proceedings, without further notice, to recover the amounts owed.
 
 ${PAYMENT_EN}If payment has been made in the meantime, please disregard this letter. We also remain open to any proposal for an amicable settlement that you may wish to make before that date.
 
@@ -341,6 +361,8 @@ ${CLOSING_LETTER_EN}`,
     fr: {
       subject: 'Dernier avis avant transmission de votre dossier – {{creditorName}}',
       body: `${LETTER_HEAD_FR}
+Lettre recommandée avec accusé de réception
+
 Objet : Dernier avis avant transmission du dossier
 
 Madame, Monsieur,
@@ -350,15 +372,21 @@ Notre mise en demeure est restée sans effet : les factures ci-dessous demeurent
 {{invoiceTable}}
 
 Montant principal restant dû : {{totalDue}}
-Pénalités de retard au taux légal applicable : {{interestAmount}}
-Indemnité forfaitaire pour frais de recouvrement (40 € par facture) : {{indemnityAmount}}
+{{#if interestAmount}}
+Intérêts de retard au taux prévu par la loi, arrêtés au {{today}} : {{interestAmount}}
+{{/if}}
+{{#if indemnityAmount}}
+Indemnité forfaitaire pour frais de recouvrement : {{indemnityAmount}}
+{{/if}}
 Montant total dû : {{totalWithCharges}}
 
+{{#if legalBasis}}
 Ces sommes sont dues en application de la loi ({{legalBasis}}).
 
-Ce courrier constitue notre dernière démarche amiable. Faute de règlement intégral au plus tard le {{deadlineDate}}, le dossier sera transmis sans nouvel avis à une société de recouvrement ou à notre avocat, en vue d'une procédure judiciaire.
+{{/if}}
+Ce courrier constitue notre dernière démarche amiable. Faute de règlement intégral au plus tard le {{deadlineDate}}, le dossier sera transmis sans nouvel avis à une société de recouvrement ou à notre avocat, en vue d’une procédure judiciaire.
 
-Si vous rencontrez des difficultés, il est encore temps de nous contacter avant cette date pour convenir d'un règlement amiable, y compris d'un échéancier.
+Si vous rencontrez des difficultés, il est encore temps de nous contacter avant cette date pour convenir d’un règlement amiable, y compris d’un échéancier.
 
 ${PAYMENT_FR}Si le règlement a été effectué entre-temps, nous vous remercions de ne pas tenir compte de ce courrier.
 
@@ -367,6 +395,8 @@ ${CLOSING_LETTER_FR}`,
     en: {
       subject: 'Final notice before referral of your account – {{creditorName}}',
       body: `${LETTER_HEAD_EN}
+Sent by recorded delivery with acknowledgement of receipt
+
 Subject: Final notice before referral of your account
 
 Dear Sir or Madam,
@@ -376,12 +406,18 @@ Our formal notice has gone unanswered: the invoices below are still unpaid, the 
 {{invoiceTable}}
 
 Principal amount outstanding: {{totalDue}}
-Late-payment interest at the applicable legal rate: {{interestAmount}}
-Fixed indemnity for recovery costs (€40 per invoice): {{indemnityAmount}}
+{{#if interestAmount}}
+Late-payment interest at the statutory rate, to {{today}}: {{interestAmount}}
+{{/if}}
+{{#if indemnityAmount}}
+Fixed compensation for recovery costs: {{indemnityAmount}}
+{{/if}}
 Total amount due: {{totalWithCharges}}
 
-These sums are due under {{legalBasis}}.
+{{#if legalBasis}}
+These charges are due under {{legalBasis}}.
 
+{{/if}}
 This letter is our final step towards an amicable settlement. Unless full payment is received by {{deadlineDate}}, the matter will be referred, without further notice, to a debt collection agency or to our lawyers with a view to legal proceedings.
 
 If you are experiencing difficulties, there is still time to contact us before that date to agree an amicable settlement, including a payment plan.
@@ -395,12 +431,12 @@ ${CLOSING_LETTER_EN}`,
   'thank-you-payment': {
     fr: {
       subject: 'Merci pour votre règlement – {{creditorName}}',
-      body: `Bonjour {{contactName}},
+      body: `Bonjour{{#if contactName}} {{contactName}}{{/if}},
 
 Nous accusons bonne réception de votre règlement de {{paymentAmount}} et vous en remercions.
 
 {{#if totalDue}}
-Après imputation de ce paiement, le solde restant dû s'élève à {{totalDue}}, détaillé ci-dessous :
+Après imputation de ce paiement, le solde restant dû s’élève à {{totalDue}}, détaillé ci-dessous :
 
 {{invoiceTable}}
 
@@ -434,7 +470,7 @@ Kind regards,
   'dispute-acknowledgement': {
     fr: {
       subject: 'Votre réclamation sur nos factures – {{creditorName}}',
-      body: `Bonjour {{contactName}},
+      body: `Bonjour{{#if contactName}} {{contactName}}{{/if}},
 
 Nous accusons réception de votre message concernant la ou les factures ci-dessous, et vous remercions de nous avoir fait part de votre réclamation :
 
@@ -442,9 +478,9 @@ Nous accusons réception de votre message concernant la ou les factures ci-desso
 
 Motif indiqué : {{disputeReason}}
 
-Nous examinons votre demande avec attention et reviendrons vers vous dans les meilleurs délais. Dans l'intervalle, nos relances concernant ces factures sont suspendues.
+Nous examinons votre demande avec attention et reviendrons vers vous dans les meilleurs délais. Dans l’intervalle, nos relances concernant ces factures sont suspendues.
 
-N'hésitez pas à nous transmettre tout document utile (bon de livraison, échanges de courriels, etc.) afin de faciliter le traitement de votre demande.
+N’hésitez pas à nous transmettre tout document utile (bon de livraison, échanges de courriels, etc.) afin de faciliter le traitement de votre demande.
 
 Bien cordialement,
 

@@ -71,14 +71,16 @@ export const TEMPLATE_VARIABLE_DESCRIPTIONS = {
   creditorName: 'Your company name.',
   creditorAddress: 'Your company postal address (multi-line).',
   debtorAddress: 'Postal address of the customer company (multi-line).',
-  invoiceTable: 'Plain-text table of the open invoices: number, issue date, due date, amount due, days overdue.',
-  totalDue: 'Total still owed on the listed invoices, per currency (e.g. "1 234,56 €").',
+  invoiceTable:
+    'Plain-text table of the open invoices: number, issue date, due date, amount due, days overdue; credit notes deducted from them are listed with a negative amount.',
+  totalDue: 'Total still owed on the listed invoices, credit notes deducted, per currency (e.g. "1 234,56 €").',
   oldestDaysOverdue: 'How late the oldest invoice is, with its unit (e.g. "45 jours" / "45 days").',
-  interestAmount: 'Late-payment interest computed to date.',
-  indemnityAmount: 'Fixed recovery indemnity (France: 40 € per invoice, B2B).',
+  interestAmount: 'Late-payment interest computed to date (absent while none has accrued, e.g. a French consumer before the formal notice).',
+  indemnityAmount:
+    'Fixed compensation for recovery costs, per late invoice by the creditor country’s law (France: 40 €, business debtors only; absent for consumers).',
   totalWithCharges: 'Total owed including interest and indemnity, per currency.',
   legalBasis:
-    'Legal reference for the charges, without leading article (e.g. "articles L441-10 et D441-5 du Code de commerce"); templates write "la loi ({{legalBasis}})" / "under {{legalBasis}}".',
+    'Legal reference for the charges, in the template’s language, without leading article (e.g. "articles L441-10 et D441-5 du Code de commerce"); templates write "la loi ({{legalBasis}})" / "under {{legalBasis}}". Absent when the law gives no charge.',
   paymentDetails: 'How to pay, as you set it (IBAN, BIC, payment link).',
   deadlineDate: 'Date by which payment is demanded.',
   promiseDate: 'Date the customer promised to pay by.',
@@ -110,9 +112,12 @@ export const CONTACT_NAME_FALLBACK: Readonly<Record<Language, string>> = {
 // ---------------------------------------------------------------------------------------------
 // Validation and rendering
 
-export type TemplateIssueCode = 'unknown-placeholder' | 'malformed-tag' | 'unbalanced-if' | 'missing-variable';
+export type TemplateIssueCode = 'unknown-placeholder' | 'malformed-tag' | 'unbalanced-if' | 'missing-variable' | 'legal-threat';
 
-/** One problem in a template; `index` is the character offset of the tag in its field. */
+/**
+ * One problem in a template; `index` is the character offset of the tag (or, for 'legal-threat', of the words)
+ * in its field, and `placeholder` the tag or the words as written.
+ */
 export interface TemplateIssue {
   field: 'subject' | 'body';
   placeholder: string;
@@ -289,16 +294,95 @@ function assertTemplate(template: unknown): asserts template is MessageTemplate 
   }
 }
 
+// Words that refer to courts, bailiffs, injunctions, litigation or legal action, in English and French, matched
+// on lower-case text without accents. Below the formal notice a message never uses them (a threat too early
+// loses the customer and, in France, may be an unfair collection practice).
+const LEGAL_ACTION_WORDS = new RegExp(
+  '\\b(?:' +
+    [
+      // English
+      'courts?', 'tribunals?', 'bailiffs?', 'enforcement (?:officer|agent)s?', 'injunctions?', 'litigation', 'litigate',
+      'legal (?:action|proceedings|steps|route)', 'proceedings', 'lawsuits?', 'sue (?:you|your)', 'su(?:ed|ing)', 'lawyers?', 'solicitors?',
+      'attorneys?', 'judicial', 'judge?ments?', 'summons',
+      // French
+      'tribunaux', 'juges?', 'judiciaires?', 'huissiers?', 'commissaires? de justice', 'injonctions?', 'contentieux',
+      '(?:action|actions|agir|recours) en justice', 'poursuites', 'poursuite judiciaire', 'avocats?', 'assignations?',
+      'assigner', 'refere', 'proces(?!-verbal)',
+    ].join('|') +
+    ')\\b',
+  'g',
+);
+
+/** Lower-case, accents removed, with the offset in `text` of every folded character. */
+function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
+  let folded = '';
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const plain = char.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+    for (let i = 0; i < plain.length; i += 1) offsets.push(offset);
+    folded += plain;
+    offset += char.length;
+  }
+  offsets.push(offset);
+  return { folded, offsets };
+}
+
+/**
+ * Mentions of courts, bailiffs, injunctions, litigation or legal action in a template's literal text (not in
+ * the values it will receive), each with its field and position. Only notices (formal and final) may make them.
+ */
+export function legalThreats(template: MessageTemplate): TemplateIssue[] {
+  assertTemplate(template);
+  const issues: TemplateIssue[] = [];
+  for (const field of ['subject', 'body'] as const) {
+    const text = template[field];
+    const { folded, offsets } = foldWithOffsets(text);
+    for (const match of folded.matchAll(LEGAL_ACTION_WORDS)) {
+      const start = offsets[match.index] ?? 0;
+      const end = offsets[match.index + match[0].length] ?? text.length;
+      const words = text.slice(start, end);
+      issues.push({
+        field,
+        placeholder: words,
+        index: start,
+        code: 'legal-threat',
+        message: `"${words}" refers to legal action, which only a formal or final notice may mention`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** True for the tones that may mention legal action (formal notice and final notice). */
+export function mayMentionLegalAction(situation: Situation): boolean {
+  return TONE_ORDER.indexOf(TONE_OF_SITUATION[situation]) >= TONE_ORDER.indexOf('formal-notice');
+}
+
 /**
  * Checks a template without rendering it: unknown placeholders, malformed tags and unbalanced
- * `{{#if}}` blocks, each with its field and character position. An empty array means the template is usable.
+ * `{{#if}}` blocks, each with its field and character position. Given the situation the template is written
+ * for, also any mention of legal action in a message below the formal notice. An empty array means the
+ * template is usable.
  */
-export function validateTemplate(template: MessageTemplate): TemplateIssue[] {
+export function validateTemplate(template: MessageTemplate, situation?: Situation): TemplateIssue[] {
   assertTemplate(template);
   const issues: TemplateIssue[] = [];
   parseField(template.subject, 'subject', issues);
   parseField(template.body, 'body', issues);
+  if (situation !== undefined && !mayMentionLegalAction(situation)) issues.push(...legalThreats(template));
   return issues;
+}
+
+// French typography: a no-break space before the colon and inside « », a narrow no-break space before ; ! ?
+// (what Intl already does inside numbers). Applied to the template's own text, so a template typed with plain
+// spaces still never wraps a colon onto the next line; inserted values (IBAN, links…) are left as they are.
+function frenchTypography(text: string): string {
+  return text
+    .replace(/[ \u00a0\u202f]+:(?=\s|$)/g, '\u00a0:')
+    .replace(/[ \u00a0\u202f]+([;!?])/g, '\u202f$1')
+    .replace(/«[ \u00a0\u202f]*/g, '«\u00a0')
+    .replace(/[ \u00a0\u202f]*»/g, '\u00a0»');
 }
 
 function present(value: string | undefined): value is string {
@@ -315,7 +399,7 @@ function renderNodes(
   let out = '';
   for (const node of nodes) {
     if (node.kind === 'text') {
-      out += node.text;
+      out += language === 'fr' ? frenchTypography(node.text) : node.text;
     } else if (node.kind === 'if') {
       if (present(vars[node.name])) out += renderNodes(node.children, vars, language, field, missing);
     } else {
@@ -383,7 +467,7 @@ export function resolveTemplate(
 
 const TONE_EXPLANATIONS: Readonly<Record<Tone, Record<Language, string>>> = {
   courteous: {
-    fr: "Rappel courtois : l'échéance est proche ou vient de passer, un simple oubli est le plus probable.",
+    fr: "Rappel courtois : l’échéance est proche ou vient de passer, un simple oubli est le plus probable.",
     en: 'Courteous reminder: the due date is near or has just passed, so a simple oversight is the most likely cause.',
   },
   firm: {
@@ -391,7 +475,7 @@ const TONE_EXPLANATIONS: Readonly<Record<Tone, Record<Language, string>>> = {
     en: 'Firm reminder: an earlier reminder or a promise went unanswered, so we ask clearly for payment, without threats.',
   },
   'formal-notice': {
-    fr: "Mise en demeure : les relances amiables n'ont pas abouti ; la lettre exige le paiement dans un délai et rappelle pénalités et indemnité dues.",
+    fr: "Mise en demeure : les relances amiables n’ont pas abouti ; la lettre exige le paiement dans un délai et rappelle pénalités et indemnité dues.",
     en: 'Formal notice: friendly reminders have failed, so the letter demands payment by a deadline and states the interest and indemnity due.',
   },
   'final-notice': {
@@ -420,14 +504,20 @@ export class TemplateInputError extends Error {
   }
 }
 
-/** One open invoice as listed in a message. `daysOverdue` ≤ 0 means not yet overdue. */
+/**
+ * One open invoice as listed in a message. `daysOverdue` ≤ 0 means not yet overdue. A `credit-note` line is a
+ * credit deducted from the listed invoices: its `amountDue` is negative and it has no days overdue.
+ */
 export interface InvoiceLine {
   number: string;
   issueDate?: IsoDate;
   dueDate?: IsoDate;
   amountDue: Money;
   daysOverdue: number;
+  kind?: 'invoice' | 'credit-note';
 }
+
+const CREDIT_NOTE_LABEL: Readonly<Record<Language, string>> = { fr: 'avoir', en: 'credit note' };
 
 function parseIsoDate(value: unknown, field: string): number {
   const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
@@ -497,7 +587,15 @@ function checkInvoice(invoice: InvoiceLine, field: string): { issue?: number; du
   if (typeof invoice?.number !== 'string' || invoice.number.trim() === '') {
     throw new TemplateInputError(`${field}.number`, 'an invoice needs a number');
   }
-  checkMoney(invoice.amountDue, `${field}.amountDue`, false);
+  if (invoice.kind === 'credit-note') {
+    const amount = invoice.amountDue;
+    if (!amount || !Number.isSafeInteger(amount.amountMinor) || amount.amountMinor >= 0) {
+      throw new TemplateInputError(`${field}.amountDue`, `a deducted credit note is a negative amount, got ${amount?.amountMinor}`);
+    }
+    checkMoney({ ...amount, amountMinor: -amount.amountMinor }, `${field}.amountDue`, false);
+  } else {
+    checkMoney(invoice.amountDue, `${field}.amountDue`, false);
+  }
   if (!Number.isSafeInteger(invoice.daysOverdue)) {
     throw new TemplateInputError(`${field}.daysOverdue`, `expected a whole number of days, got ${invoice.daysOverdue}`);
   }
@@ -521,18 +619,19 @@ export function renderInvoiceTable(rows: readonly InvoiceLine[], language: Langu
   if (!Array.isArray(rows) || rows.length === 0) {
     throw new TemplateInputError('invoices', 'at least one invoice is needed to render the table');
   }
-  const anyOverdue = rows.some((r) => r.daysOverdue > 0);
+  const anyOverdue = rows.some((r) => r.kind !== 'credit-note' && r.daysOverdue > 0);
   const headers = TABLE_HEADERS[language];
   const count = new Intl.NumberFormat(LOCALE_OF[language]);
   const body = rows.map((row, i) => {
     const { issue, due } = checkInvoice(row, `invoices[${i}]`);
+    const credit = row.kind === 'credit-note';
     const cells = [
-      row.number.trim(),
+      credit ? `${row.number.trim()} (${CREDIT_NOTE_LABEL[language]})` : row.number.trim(),
       issue === undefined ? '—' : formatDate(issue, language, 'short'),
       due === undefined ? '—' : formatDate(due, language, 'short'),
       formatMoney(row.amountDue, language),
     ];
-    if (anyOverdue) cells.push(row.daysOverdue > 0 ? count.format(row.daysOverdue) : '—');
+    if (anyOverdue) cells.push(!credit && row.daysOverdue > 0 ? count.format(row.daysOverdue) : '—');
     return cells;
   });
   const header: string[] = headers.slice(0, anyOverdue ? 5 : 4);
@@ -630,17 +729,20 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
   if (input.invoices.length > 0) {
     vars.invoiceTable = renderInvoiceTable(input.invoices, language);
     vars.totalDue = formatTotals(principal, language);
-    const oldest = Math.max(...input.invoices.map((inv) => inv.daysOverdue));
+    const oldest = Math.max(...input.invoices.filter((inv) => inv.kind !== 'credit-note').map((inv) => inv.daysOverdue));
     if (oldest > 0) vars.oldestDaysOverdue = formatDays(oldest, language);
   }
 
   if (input.charges !== undefined) {
     const interest = checkMoney(input.charges.interest, 'charges.interest', true);
     const indemnity = checkMoney(input.charges.indemnity, 'charges.indemnity', true);
-    vars.interestAmount = formatMoney(interest, language);
-    vars.indemnityAmount = formatMoney(indemnity, language);
+    const legalBasis = requiredText(input.charges.legalBasis, 'charges.legalBasis');
+    // A charge the law does not give (no indemnity for a consumer, no interest yet) is absent, never "0,00 €":
+    // the built-in notices leave its line out, and a template that insists on it fails by name.
+    if (interest.amountMinor > 0) vars.interestAmount = formatMoney(interest, language);
+    if (indemnity.amountMinor > 0) vars.indemnityAmount = formatMoney(indemnity, language);
+    if (interest.amountMinor > 0 || indemnity.amountMinor > 0) vars.legalBasis = legalBasis;
     vars.totalWithCharges = formatTotals([...principal, interest, indemnity], language);
-    vars.legalBasis = requiredText(input.charges.legalBasis, 'charges.legalBasis');
   }
 
   if (input.deadlineDays !== undefined) {

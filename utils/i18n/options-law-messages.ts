@@ -151,6 +151,8 @@ const en = {
     unbalancedIf: (tag: string, where: string) =>
       `Unbalanced block “${tag}” at ${where}: each {{#if name}} needs its {{/if}}.`,
     missingVariable: (name: string, where: string) => `No value for {{${name}}} at ${where}.`,
+    legalThreat: (words: string, where: string) =>
+      `“${words}” at ${where}: only the formal notice and the final notice may mention courts, bailiffs or legal action.`,
     reset: 'Reset to default',
     resetDone: 'Built-in text restored in the editor: save to keep it.',
     sample: {
@@ -355,14 +357,16 @@ const fr: LawMessages = {
       creditorName: 'Le nom de votre entreprise.',
       creditorAddress: 'L’adresse postale de votre entreprise (sur plusieurs lignes).',
       debtorAddress: 'L’adresse postale de l’entreprise cliente (sur plusieurs lignes).',
-      invoiceTable: 'Tableau texte des factures ouvertes : numéro, date d’émission, échéance, montant dû, jours de retard.',
-      totalDue: 'Total restant dû sur les factures listées, par devise (ex. « 1 234,56 € »).',
+      invoiceTable:
+        'Tableau texte des factures ouvertes : numéro, date d’émission, échéance, montant dû, jours de retard ; les avoirs déduits y figurent en négatif.',
+      totalDue: 'Total restant dû sur les factures listées, avoirs déduits, par devise (ex. « 1 234,56 € »).',
       oldestDaysOverdue: 'Retard de la facture la plus ancienne, avec l’unité (ex. « 45 jours »).',
-      interestAmount: 'Intérêts de retard calculés à ce jour.',
-      indemnityAmount: 'Indemnité forfaitaire pour frais de recouvrement (France : 40 € par facture, entre professionnels).',
+      interestAmount: 'Intérêts de retard calculés à ce jour (absents tant que rien n’a couru, par ex. un particulier avant la mise en demeure).',
+      indemnityAmount:
+        'Indemnité forfaitaire pour frais de recouvrement, par facture en retard selon la loi du pays du créancier (France : 40 €, entre professionnels seulement ; absente pour un particulier).',
       totalWithCharges: 'Total dû avec intérêts et indemnité, par devise.',
       legalBasis:
-        'Référence légale des pénalités, sans article en tête (ex. « articles L441-10 et D441-5 du Code de commerce ») ; les modèles écrivent « la loi ({{legalBasis}}) ».',
+        'Référence légale des pénalités, dans la langue du modèle, sans article en tête (ex. « articles L441-10 et D441-5 du Code de commerce ») ; les modèles écrivent « la loi ({{legalBasis}}) ». Absente quand la loi ne prévoit aucune pénalité.',
       paymentDetails: 'Comment payer, tel que vous l’avez indiqué (IBAN, BIC, lien de paiement).',
       deadlineDate: 'Date limite de paiement exigée.',
       promiseDate: 'Date à laquelle le client a promis de payer.',
@@ -377,11 +381,13 @@ const fr: LawMessages = {
     },
     where: (line, column) => `ligne ${line}, colonne ${column}`,
     unknownPlaceholder: (name, where) =>
-      `Variable inconnue {{${name}}} ${where} : utilisez une des variables listées plus bas.`,
+      `Variable inconnue {{${name}}} (${where}) : utilisez une des variables listées plus bas.`,
     malformedTag: (tag, where) =>
-      `Balise mal formée « ${tag} » ${where} : seules {{nom}} et {{#if nom}}…{{/if}} sont permises.`,
-    unbalancedIf: (tag, where) => `Bloc mal fermé « ${tag} » ${where} : chaque {{#if nom}} doit avoir son {{/if}}.`,
-    missingVariable: (name, where) => `Aucune valeur pour {{${name}}} ${where}.`,
+      `Balise mal formée « ${tag} » (${where}) : seules {{nom}} et {{#if nom}}…{{/if}} sont permises.`,
+    unbalancedIf: (tag, where) => `Bloc mal fermé « ${tag} » (${where}) : chaque {{#if nom}} doit avoir son {{/if}}.`,
+    missingVariable: (name, where) => `Aucune valeur pour {{${name}}} (${where}).`,
+    legalThreat: (words, where) =>
+      `« ${words} » (${where}) : seuls la mise en demeure et le dernier avis peuvent évoquer un tribunal, un commissaire de justice ou une action en justice.`,
     reset: 'Rétablir le texte par défaut',
     resetDone: 'Texte fourni rétabli dans l’éditeur : enregistrez pour le garder.',
     sample: {

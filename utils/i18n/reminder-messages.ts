@@ -48,7 +48,7 @@ const en = {
   },
   today: {
     title: 'To do today',
-    intro: 'Reminders, calls and escalations due today or earlier, most urgent first (amount × days overdue).',
+    intro: 'Reminders, calls and escalations due today or earlier, most urgent first (amount × days overdue, weighted up for customers who often pay late).',
     empty: 'Nothing to do today: no reminder, call or escalation is due. New actions appear as invoices fall overdue.',
     noCustomers: 'No customer yet. Open an invoice list in your accounting app so Amiable learns your invoices.',
     customer: 'Customer',
@@ -90,6 +90,8 @@ const en = {
     unknownPlaceholder: (placeholder: string, field: string) =>
       `The template uses an unknown placeholder {{${placeholder}}} in its ${field}. Correct the template in the options.`,
     malformed: (detail: string, field: string) => `The template’s ${field} has a mistake: ${detail}. Correct the template in the options.`,
+    legalThreat: (words: string, field: string) =>
+      `The template’s ${field} mentions “${words}”: only the formal notice and the final notice may mention legal action. Correct the template in the options.`,
     missing: (what: string) => `Missing: ${what}.`,
     fieldWord: { subject: 'subject', body: 'text' },
     author: 'Amiable user',
@@ -165,6 +167,8 @@ const en = {
     totalsIncomplete: 'The totals leave out the invoices whose charges could not be computed.',
     legalBasis: (basis: string) => `Legal basis: ${basis}`,
     asOf: (date: string) => `Interest computed to ${date} inclusive.`,
+    creditDeducted: (number: string, amount: string) =>
+      `Credit note ${number} (${amount}) deducted from the earliest invoices: amounts above are what remains owed.`,
     assessment: 'Assessment',
     log: 'Contact log',
     emptyLog: 'No contact logged.',
@@ -228,7 +232,7 @@ const fr: ReminderMessages = {
   },
   today: {
     title: 'À faire aujourd’hui',
-    intro: 'Relances, appels et escalades dus aujourd’hui ou avant, les plus urgents d’abord (montant × jours de retard).',
+    intro: 'Relances, appels et escalades dus aujourd’hui ou avant, les plus urgents d’abord (montant × jours de retard, pondéré à la hausse pour les clients qui paient souvent en retard).',
     empty: 'Rien à faire aujourd’hui : aucune relance, aucun appel ni aucune escalade n’est dû. De nouvelles actions apparaîtront quand des factures passeront en retard.',
     noCustomers: 'Aucun client pour l’instant. Ouvrez une liste de factures dans votre logiciel comptable pour qu’Amiable les apprenne.',
     customer: 'Client',
@@ -270,6 +274,8 @@ const fr: ReminderMessages = {
     unknownPlaceholder: (placeholder, field) =>
       `Le modèle utilise un champ inconnu {{${placeholder}}} dans son ${field}. Corrigez le modèle dans les options.`,
     malformed: (detail, field) => `Le ${field} du modèle contient une erreur : ${detail}. Corrigez le modèle dans les options.`,
+    legalThreat: (words, field) =>
+      `Le ${field} du modèle mentionne « ${words} » : seuls la mise en demeure et le dernier avis peuvent évoquer une action en justice. Corrigez le modèle dans les options.`,
     missing: (what) => `Il manque : ${what}.`,
     fieldWord: { subject: 'objet', body: 'texte' },
     author: 'Utilisateur Amiable',
@@ -320,7 +326,7 @@ const fr: ReminderMessages = {
     title: 'Courrier',
     print: 'Imprimer',
     none: 'Aucun courrier à imprimer. Préparez un courrier dans le panneau latéral et choisissez « Imprimer le courrier ».',
-    subjectPrefix: 'Objet :',
+    subjectPrefix: 'Objet\u00a0:',
   },
   dossier: {
     title: 'Dossier d’escalade',
@@ -344,6 +350,8 @@ const fr: ReminderMessages = {
     totalsIncomplete: 'Les totaux n’incluent pas les factures dont les pénalités n’ont pas pu être calculées.',
     legalBasis: (basis) => `Fondement : ${basis}`,
     asOf: (date) => `Intérêts calculés jusqu’au ${date} inclus.`,
+    creditDeducted: (number, amount) =>
+      `Avoir ${number} (${amount}) déduit des factures les plus anciennes : les montants ci-dessus sont ce qui reste dû.`,
     assessment: 'Analyse',
     log: 'Historique des contacts',
     emptyLog: 'Aucun contact enregistré.',

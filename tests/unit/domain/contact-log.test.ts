@@ -410,6 +410,21 @@ describe('last contact and next follow-up', () => {
     expect(deriveCustomerState({ events: [call, later], invoices: [], today: '2026-11-20' }).lastContact?.eventId).toBe(expected);
   });
 
+  it('a reminder sent is a contact, even recorded with a bare note; a future entry is not one yet', () => {
+    const call = entry(1, '2026-11-10', { type: 'reached' });
+    const letter = entry(2, '2026-11-14', { type: 'note' }, { channel: 'registered-letter', reminder: { level: 'formal-notice', tone: 'formal-notice' } });
+    const tomorrow = entry(3, '2026-11-21', { type: 'reached' });
+    const state = deriveCustomerState({ events: [call, letter, tomorrow], invoices: [], today: '2026-11-20' });
+    expect(state.lastContact).toEqual({
+      eventId: uuid(2),
+      at: '2026-11-14T10:00:00.000Z',
+      channel: 'registered-letter',
+      direction: 'outgoing',
+      outcomeType: 'note',
+      reminderTone: 'formal-notice',
+    });
+  });
+
   it('no entries: no last contact, no follow-up, empty lists', () => {
     expect(deriveCustomerState({ events: [], invoices: [], today: '2026-11-20' })).toEqual({
       promises: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeLatePaymentCharges,
+  CREDITOR_COUNTRIES,
   explainBreakdown,
   explainNote,
   indemnityFor,
@@ -152,7 +153,10 @@ describe('computeLatePaymentCharges: statutory interest and indemnity', () => {
     });
     expect(b.total).toEqual({ amountMinor: 34_358, currency: 'EUR' });
     expect(b.lines[0]?.basis).toBe('ECB 2.15 % on 2026-01-01 + 10 points');
-    expect(b.legalBasis).toBe('Code de commerce, art. L441-10 and D441-5');
+    expect(b.legalBasis).toEqual({
+      fr: 'articles L441-10 et D441-5 du Code de commerce',
+      en: 'Articles L441-10 and D441-5 of the French Commercial Code',
+    });
   });
 
   it('vector 2 rounds once: 235.99, although the lines rounded one by one would give 235.98', () => {
@@ -210,7 +214,7 @@ describe('French consumer debtor: legal interest rate from the formal notice, no
     expect(b.interest.amountMinor).toBe(876);
     expect(b.indemnity.amountMinor).toBe(0);
     expect(b.total.amountMinor).toBe(876);
-    expect(b.legalBasis).toMatch(/Code civil, art\. 1231-6/);
+    expect(b.legalBasis.fr).toBe('article 1231-6 du Code civil et article L313-2 du Code monétaire et financier');
   });
 
   it('a notice sent before the due date does not start interest before the due date', () => {
@@ -305,6 +309,22 @@ describe('contractual rate', () => {
     expect(b.warnings).toHaveLength(1);
   });
 
+  it('FR consumer below the legal rate: applied as agreed, no business-law warning', () => {
+    // 16 Apr to 15 Jun 2026 = 61 days; 2,000 × 1 % × 61 / 365 = 1,220 / 365 = 3.342.
+    const b = computeLatePaymentCharges({
+      principal: eur(2_000),
+      dueDate: '2026-03-31',
+      asOf: '2026-06-15',
+      country: 'FR',
+      debtor: 'consumer',
+      formalNoticeDate: '2026-04-15',
+      contractualRatePercent: 1,
+    });
+    expect(b.lines.map((l) => [l.days, l.ratePercent, l.rate.kind])).toEqual([[61, 1, 'contractual']]);
+    expect(b.interest.amountMinor).toBe(334);
+    expect(b.notes).toEqual([]);
+  });
+
   it('DE below the statutory rate: applied as agreed, with a warning per half-year', () => {
     const b = computeLatePaymentCharges({
       principal: eur(10_000),
@@ -364,8 +384,94 @@ describe('legalRateFor', () => {
   });
 });
 
-// The shipped table is only known through 2026-02-05 (ECB, BoE) / 2026-06-30 (others): later reference dates use
-// the last known rate and must say so. Amounts worked out by hand as above.
+// Second half of 2026, with the rates now in the shipped table: ECB 2.40 in force on 1 July 2026 (raised on
+// 11 June, in force 17 June), Basiszinssatz 1.52 from 1 July 2026, Bank Rate 3.75 on 30 June 2026.
+// Amounts worked out by hand as above.
+describe('second half of 2026: the rates in force on 1 July / 30 June 2026', () => {
+  it.each<{
+    name: string;
+    input: LatePaymentInput;
+    lines: Array<[from: string, to: string, days: number, ratePercent: number]>;
+    interest: number;
+    indemnity: number;
+  }>([
+    {
+      // 10,000 × 12.15 % × 10 / 365 = 3.3288 and 10,000 × 12.40 % × 32 / 365 = 108.7123;
+      // together (12,150 + 39,680) / 365 = 51,830 / 365 = 142.0000 exactly.
+      name: 'FR B2B across 1 Jul 2026: ECB 2.15 then 2.40, + 10',
+      input: { principal: eur(10_000), dueDate: '2026-06-20', asOf: '2026-08-01', country: 'FR', debtor: 'business' },
+      lines: [
+        ['2026-06-21', '2026-06-30', 10, 12.15],
+        ['2026-07-01', '2026-08-01', 32, 12.4],
+      ],
+      interest: 142,
+      indemnity: 40,
+    },
+    {
+      // 1 Oct to 1 Dec 2026 = 31 + 30 + 1 = 62 days; 12,000 × 12.40 % × 62 / 365 = 92,256 / 365 = 252.756.
+      name: 'FR B2B as of today (2026-12-01)',
+      input: { principal: eur(12_000), dueDate: '2026-09-30', asOf: '2026-12-01', country: 'FR', debtor: 'business' },
+      lines: [['2026-10-01', '2026-12-01', 62, 12.4]],
+      interest: 252.76,
+      indemnity: 40,
+    },
+    {
+      // 10,000 × 10.52 % × 30 / 365 = 31,560 / 365 = 86.466.
+      name: 'DE B2B: Basiszinssatz 1.52 from 1 Jul 2026, + 9',
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'DE', debtor: 'business' },
+      lines: [['2026-07-01', '2026-07-30', 30, 10.52]],
+      interest: 86.47,
+      indemnity: 40,
+    },
+    {
+      // 10,000 × 6.52 % × 30 / 365 = 19,560 / 365 = 53.589.
+      name: 'DE B2C: Basiszinssatz 1.52 + 5, no indemnity',
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'DE', debtor: 'consumer' },
+      lines: [['2026-07-01', '2026-07-30', 30, 6.52]],
+      interest: 53.59,
+      indemnity: 0,
+    },
+    {
+      // 5,000 × 11.75 % × 30 / 365 = 17,625 / 365 = 48.288; debt from 1,000 to under 10,000 GBP: 70 GBP.
+      name: 'GB: Bank Rate on 30 Jun 2026 (3.75) + 8',
+      input: { principal: gbp(5_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'GB', debtor: 'business' },
+      lines: [['2026-07-01', '2026-07-30', 30, 11.75]],
+      interest: 48.29,
+      indemnity: 70,
+    },
+    {
+      // 2.40 + 8 = 10.40, rounded up to 10.50; 10,000 × 10.50 % × 30 / 365 = 31,500 / 365 = 86.301.
+      name: 'BE: ECB 2.40 + 8 = 10.40, rounded up to 10.50',
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'BE', debtor: 'business' },
+      lines: [['2026-07-01', '2026-07-30', 30, 10.5]],
+      interest: 86.3,
+      indemnity: 40,
+    },
+    // 10,000 × 10.40 % × 30 / 365 = 31,200 / 365 = 85.479.
+    ...(['ES', 'IT', 'NL', 'EU'] as const).map((country) => ({
+      name: `${country}: ECB 2.40 on 1 Jul 2026 + 8`,
+      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country, debtor: 'business' as const },
+      lines: [['2026-07-01', '2026-07-30', 30, 10.4] as [string, string, number, number]],
+      interest: 85.48,
+      indemnity: 40,
+    })),
+  ])('$name', ({ input, lines, interest, indemnity }) => {
+    const b = computeLatePaymentCharges(input);
+    expect(b.lines.map((l) => [l.from, l.to, l.days, l.ratePercent])).toEqual(lines);
+    expect(b.interest.amountMinor).toBe(Math.round(interest * 100));
+    expect(b.indemnity.amountMinor).toBe(Math.round(indemnity * 100));
+    // Every rate used is vouched for by the table: no warning.
+    expect(b.warnings).toEqual([]);
+  });
+
+  it('the first line reads the ECB rate of 1 July 2026', () => {
+    const b = computeLatePaymentCharges({ principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'FR', debtor: 'business' });
+    expect(b.lines[0]?.basis).toBe('ECB 2.40 % on 2026-07-01 + 10 points');
+  });
+});
+
+// The shipped table is only known through 2026-07-01 (ECB), 2026-06-30 (Bank Rate, French legal rates) and
+// 2026-12-31 (Basiszinssatz): later reference dates use the last known rate and must say so.
 describe('rates after the table is known: last known rate, with a warning', () => {
   it.each<{
     name: string;
@@ -376,50 +482,46 @@ describe('rates after the table is known: last known rate, with a warning', () =
     otherNotes?: string[];
   }>([
     {
-      name: 'FR B2B across 1 Jul 2026: 1st half confirmed, ECB of 1 Jul 2026 carried forward',
-      input: { principal: eur(10_000), dueDate: '2026-06-20', asOf: '2026-08-01', country: 'FR', debtor: 'business' },
+      // 11 days at 12.40 (confirmed) + 32 days at 12.65 (ECB 2.65 of 16 Sep 2026 carried forward to 1 Jan 2027):
+      // 10,000 × (12.40 % × 11 + 12.65 % × 32) / 365 = (13,640 + 40,480) / 365 = 54,120 / 365 = 148.274.
+      name: 'FR B2B across 1 Jan 2027: 2nd half 2026 confirmed, ECB of 1 Jan 2027 carried forward',
+      input: { principal: eur(10_000), dueDate: '2026-12-20', asOf: '2027-02-01', country: 'FR', debtor: 'business' },
       lines: [
-        ['2026-06-21', '2026-06-30', 10, 12.15, true],
-        ['2026-07-01', '2026-08-01', 32, 12.15, false],
+        ['2026-12-21', '2026-12-31', 11, 12.4, true],
+        ['2027-01-01', '2027-02-01', 32, 12.65, false],
       ],
-      interest: 139.81,
-      unconfirmed: [['ecb-mro', '2026-07-01', '2026-02-05', 2.15]],
+      interest: 148.27,
+      unconfirmed: [['ecb-mro', '2027-01-01', '2026-09-16', 2.65]],
     },
     {
-      name: 'FR B2B today (2026-11-23): a current debt is computed, not refused',
-      input: { principal: eur(12_000), dueDate: '2026-09-30', asOf: '2026-11-23', country: 'FR', debtor: 'business' },
-      lines: [['2026-10-01', '2026-11-23', 54, 12.15, false]],
-      interest: 215.7,
-      unconfirmed: [['ecb-mro', '2026-07-01', '2026-02-05', 2.15]],
-    },
-    {
-      name: 'FR B2B over two unconfirmed half-years: one warning per reference date',
+      // 184 days at 12.40 + 31 days at 12.65: (228,160 + 39,215) / 365 = 267,375 / 365 = 732.534.
+      name: 'FR B2B over the 2nd half of 2026 and January 2027: one warning, for 1 Jan 2027 only',
       input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2027-01-31', country: 'FR', debtor: 'business' },
       lines: [
-        ['2026-07-01', '2026-12-31', 184, 12.15, false],
-        ['2027-01-01', '2027-01-31', 31, 12.15, false],
+        ['2026-07-01', '2026-12-31', 184, 12.4, true],
+        ['2027-01-01', '2027-01-31', 31, 12.65, false],
       ],
-      interest: 715.68,
-      unconfirmed: [
-        ['ecb-mro', '2026-07-01', '2026-02-05', 2.15],
-        ['ecb-mro', '2027-01-01', '2026-02-05', 2.15],
-      ],
+      interest: 732.53,
+      unconfirmed: [['ecb-mro', '2027-01-01', '2026-09-16', 2.65]],
     },
     {
-      name: 'DE B2B: Basiszinssatz of 1 Jul 2026 carried forward (1.27 + 9)',
-      input: { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'DE', debtor: 'business' },
-      lines: [['2026-07-01', '2026-07-30', 30, 10.27, false]],
-      interest: 84.41,
-      unconfirmed: [['de-basiszins', '2026-07-01', '2026-06-30', 1.27]],
+      // 10,000 × 10.52 % × 30 / 365 = 86.466.
+      name: 'DE B2B: Basiszinssatz of 1 Jan 2027 carried forward (1.52 + 9)',
+      input: { principal: eur(10_000), dueDate: '2026-12-31', asOf: '2027-01-30', country: 'DE', debtor: 'business' },
+      lines: [['2027-01-01', '2027-01-30', 30, 10.52, false]],
+      interest: 86.47,
+      unconfirmed: [['de-basiszins', '2027-01-01', '2026-12-31', 1.52]],
     },
     {
-      name: 'GB: Bank Rate of 30 Jun 2026 carried forward (3.75 + 8)',
-      input: { principal: gbp(5_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'GB', debtor: 'business' },
-      lines: [['2026-07-01', '2026-07-30', 30, 11.75, false]],
+      // 5,000 × 11.75 % × 30 / 365 = 48.288.
+      name: 'GB: Bank Rate of 31 Dec 2026 carried forward (3.75 + 8)',
+      input: { principal: gbp(5_000), dueDate: '2026-12-31', asOf: '2027-01-30', country: 'GB', debtor: 'business' },
+      lines: [['2027-01-01', '2027-01-30', 30, 11.75, false]],
       interest: 48.29,
-      unconfirmed: [['boe-base', '2026-06-30', '2026-02-05', 3.75]],
+      unconfirmed: [['boe-base', '2026-12-31', '2026-06-30', 3.75]],
     },
     {
+      // 16 Jul to 14 Aug = 30 days; 2,000 × 2.62 % × 30 / 365 = 1,572 / 365 = 4.307.
       name: 'FR consumer: legal interest rate of 1 Jul 2026 carried forward (2.62)',
       input: {
         principal: eur(2_000),
@@ -434,6 +536,7 @@ describe('rates after the table is known: last known rate, with a warning', () =
       unconfirmed: [['fr-legal-pro', '2026-07-01', '2026-06-30', 2.62]],
     },
     {
+      // Floor 3 × 2.62 = 7.86; 12,000 × 7.86 % × 30 / 365 = 28,296 / 365 = 77.523.
       name: 'FR contractual floor on an unconfirmed legal rate (3 × 2.62)',
       input: {
         principal: eur(12_000),
@@ -473,32 +576,32 @@ describe('rates after the table is known: last known rate, with a warning', () =
     [
       'fr',
       [
-        'Du 21/06/2026 au 30/06/2026 : 10 jours à 12,15 % = 33,29 € (taux BCE de 2,15 % au 01/01/2026 + 10 points)',
-        'Du 01/07/2026 au 01/08/2026 : 32 jours à 12,15 % = 106,52 € (taux BCE de 2,15 % au 01/07/2026 + 10 points, non confirmé)',
-        'Intérêts de retard : 139,81 € (somme exacte des périodes, arrondie une seule fois au centime)',
+        'Du 21/12/2026 au 31/12/2026 : 11 jours à 12,40 % = 37,37 € (taux BCE de 2,40 % au 01/07/2026 + 10 points)',
+        'Du 01/01/2027 au 01/02/2027 : 32 jours à 12,65 % = 110,90 € (taux BCE de 2,65 % au 01/01/2027 + 10 points, non confirmé)',
+        'Intérêts de retard : 148,27 € (somme exacte des périodes, arrondie une seule fois au centime)',
         'Indemnité forfaitaire pour frais de recouvrement : 40,00 €',
-        'Total dû en plus du principal : 179,81 €',
-        'Taux BCE au 01/07/2026 non confirmé : dernier taux connu 2,15 % appliqué ; mettez à jour la table des taux dans les options.',
-        'Fondement : Code de commerce, art. L441-10 and D441-5',
+        'Total dû en plus du principal : 188,27 €',
+        'Taux BCE au 01/01/2027 non confirmé : dernier taux connu 2,65 % appliqué ; mettez à jour la table des taux dans les options.',
+        'Fondement : articles L441-10 et D441-5 du Code de commerce',
       ],
     ],
     [
       'en',
       [
-        'From 21 Jun 2026 to 30 Jun 2026: 10 days at 12.15% = €33.29 (ECB 2.15% on 1 Jan 2026 + 10 points)',
-        'From 1 Jul 2026 to 1 Aug 2026: 32 days at 12.15% = €106.52 (ECB 2.15% on 1 Jul 2026 + 10 points, not confirmed)',
-        'Late-payment interest: €139.81 (exact sum of the periods, rounded once to the cent)',
+        'From 21 Dec 2026 to 31 Dec 2026: 11 days at 12.40% = €37.37 (ECB 2.40% on 1 Jul 2026 + 10 points)',
+        'From 1 Jan 2027 to 1 Feb 2027: 32 days at 12.65% = €110.90 (ECB 2.65% on 1 Jan 2027 + 10 points, not confirmed)',
+        'Late-payment interest: €148.27 (exact sum of the periods, rounded once to the cent)',
         'Fixed compensation for recovery costs: €40.00',
-        'Total due on top of the principal: €179.81',
-        'ECB rate on 1 Jul 2026 not confirmed: last known rate 2.15% applied; update the rate table in the options.',
-        'Legal basis: Code de commerce, art. L441-10 and D441-5',
+        'Total due on top of the principal: €188.27',
+        'ECB rate on 1 Jan 2027 not confirmed: last known rate 2.65% applied; update the rate table in the options.',
+        'Legal basis: Articles L441-10 and D441-5 of the French Commercial Code',
       ],
     ],
   ])('explained in %s, the carried-forward rate flagged on its line and in a note', (locale, expected) => {
     const b = computeLatePaymentCharges({
       principal: eur(10_000),
-      dueDate: '2026-06-20',
-      asOf: '2026-08-01',
+      dueDate: '2026-12-20',
+      asOf: '2027-02-01',
       country: 'FR',
       debtor: 'business',
     });
@@ -509,16 +612,16 @@ describe('rates after the table is known: last known rate, with a warning', () =
     [
       'DE',
       'business',
-      '2026-09-01',
+      '2027-03-01',
       'fr',
-      'Taux de base allemand (Basiszinssatz) au 01/07/2026 non confirmé : dernier taux connu 1,27 % appliqué ; mettez à jour la table des taux dans les options.',
+      'Taux de base allemand (Basiszinssatz) au 01/01/2027 non confirmé : dernier taux connu 1,52 % appliqué ; mettez à jour la table des taux dans les options.',
     ],
     [
       'GB',
       'business',
-      '2026-09-01',
+      '2027-03-01',
       'en',
-      'Bank of England Bank Rate on 30 Jun 2026 not confirmed: last known rate 3.75% applied; update the rate table in the options.',
+      'Bank of England Bank Rate on 31 Dec 2026 not confirmed: last known rate 3.75% applied; update the rate table in the options.',
     ],
   ])('legalRateFor %s %s on %s returns the note, explained in %s', (country, debtor, date, locale, sentence) => {
     const rate = legalRateFor(country as CreditorCountry, debtor, date);
@@ -527,28 +630,32 @@ describe('rates after the table is known: last known rate, with a warning', () =
     expect(rate.notes.map((note) => plain(explainNote(note, locale)))).toEqual([sentence]);
   });
 
-  it.each<[string, RateTables, string, boolean]>([
-    ['on knownThrough itself', DEFAULT_RATES, '2026-02-05', true],
-    ['the day after knownThrough', DEFAULT_RATES, '2026-02-06', false],
-    ['long after knownThrough', DEFAULT_RATES, '2026-11-23', false],
-  ])('rateInForce %s: ECB 2.15, confirmed = %s', (_name, rates, date, confirmed) => {
-    expect(rateInForce(rates, 'ecb-mro', date)).toEqual({ from: '2025-06-11', ratePercent: 2.15, confirmed, knownThrough: '2026-02-05' });
+  it.each<[string, string, boolean]>([
+    ['on knownThrough itself', '2026-09-16', true],
+    ['the day after knownThrough', '2026-09-17', false],
+    ['long after knownThrough', '2026-12-01', false],
+  ])('rateInForce %s: ECB 2.65 from 16 Sep 2026, confirmed = %s', (_name, date, confirmed) => {
+    expect(rateInForce(DEFAULT_RATES, 'ecb-mro', date)).toEqual({ from: '2026-09-16', ratePercent: 2.65, confirmed, knownThrough: '2026-09-16' });
+  });
+
+  it('the ECB rate just before the June 2026 hike took effect is still 2.15', () => {
+    expect(rateInForce(DEFAULT_RATES, 'ecb-mro', '2026-06-16')).toMatchObject({ from: '2025-06-11', ratePercent: 2.15, confirmed: true });
   });
 
   it('an updated user table is used instead of the shipped one, and its new rate is confirmed', () => {
     const rates: RateTables = {
       ...DEFAULT_RATES,
       'ecb-mro': {
-        knownThrough: '2026-12-31',
-        entries: [...DEFAULT_RATES['ecb-mro'].entries, { from: '2026-06-10', ratePercent: 1.9 }],
+        knownThrough: '2027-06-30',
+        entries: [...DEFAULT_RATES['ecb-mro'].entries, { from: '2026-12-23', ratePercent: 2.65 }],
       },
     };
     const b = computeLatePaymentCharges(
-      { principal: eur(10_000), dueDate: '2026-06-30', asOf: '2026-07-30', country: 'FR', debtor: 'business' },
+      { principal: eur(10_000), dueDate: '2026-12-31', asOf: '2027-01-30', country: 'FR', debtor: 'business' },
       rates,
     );
-    expect(b.lines.map((l) => [l.days, l.ratePercent])).toEqual([[30, 11.9]]);
-    expect(b.interest.amountMinor).toBe(9_781); // 10,000 × 11.9 % × 30 / 365 = 97.808…
+    expect(b.lines.map((l) => [l.days, l.ratePercent])).toEqual([[30, 12.65]]);
+    expect(b.interest.amountMinor).toBe(10_397); // 10,000 × 12.65 % × 30 / 365 = 103.972…
     expect(b.warnings).toEqual([]);
   });
 });
@@ -615,6 +722,37 @@ describe('bad input is refused with the field name', () => {
   });
 });
 
+describe('legal basis in the language of the letter', () => {
+  const cases = CREDITOR_COUNTRIES.flatMap((country) =>
+    (['business', 'consumer'] as const).map((debtor) => [country, debtor] as const),
+  );
+  it.each(cases)('%s, %s debtor: a French and an English reference, each in its own language', (country, debtor) => {
+    const b = computeLatePaymentCharges({
+      principal: country === 'GB' ? gbp(1000) : eur(1000),
+      dueDate: '2026-03-31',
+      asOf: '2026-04-30',
+      country,
+      debtor,
+      formalNoticeDate: '2026-04-01',
+    });
+    // Names of foreign statutes in brackets keep their own language.
+    const outsideBrackets = (text: string) => text.replace(/\([^()]*\)/g, '').replace(/\([^()]*\)/g, '');
+    expect(outsideBrackets(b.legalBasis.fr)).not.toMatch(/\b(and|of|art\.|ss?\.)\s/);
+    expect(b.legalBasis.en).not.toMatch(/\b(et|du|de la|alinéa)\s/);
+    expect(explainBreakdown(b, 'fr').at(-1)).toBe(`Fondement : ${b.legalBasis.fr}`);
+  });
+
+  it.each<[CreditorCountry, DebtorKind, string, string]>([
+    ['FR', 'business', 'articles L441-10 et D441-5 du Code de commerce', 'Articles L441-10 and D441-5 of the French Commercial Code'],
+    ['DE', 'business', 'articles 288, alinéas 2 et 5, et 247 du Code civil allemand (BGB)', 'Sections 288(2) and (5) and 247 of the German Civil Code (BGB)'],
+    ['DE', 'consumer', 'articles 288, alinéa 1, et 247 du Code civil allemand (BGB)', 'Sections 288(1) and 247 of the German Civil Code (BGB)'],
+    ['BE', 'business', 'articles 5 et 6 de la loi belge du 2 août 2002 concernant la lutte contre le retard de paiement dans les transactions commerciales', 'Articles 5 and 6 of the Belgian Act of 2 August 2002 on combating late payment in commercial transactions'],
+  ])('%s %s', (country, debtor, fr, en) => {
+    const b = computeLatePaymentCharges({ principal: eur(1000), dueDate: '2026-03-31', asOf: '2026-04-30', country, debtor });
+    expect(b.legalBasis).toEqual({ fr, en });
+  });
+});
+
 describe('explainBreakdown', () => {
   const vector1 = computeLatePaymentCharges({
     principal: eur(12_000),
@@ -632,7 +770,7 @@ describe('explainBreakdown', () => {
         'Intérêts de retard : 303,58 € (somme exacte des périodes, arrondie une seule fois au centime)',
         'Indemnité forfaitaire pour frais de recouvrement : 40,00 €',
         'Total dû en plus du principal : 343,58 €',
-        'Fondement : Code de commerce, art. L441-10 and D441-5',
+        'Fondement : articles L441-10 et D441-5 du Code de commerce',
       ],
     ],
     [
@@ -642,7 +780,7 @@ describe('explainBreakdown', () => {
         'Late-payment interest: €303.58 (exact sum of the periods, rounded once to the cent)',
         'Fixed compensation for recovery costs: €40.00',
         'Total due on top of the principal: €343.58',
-        'Legal basis: Code de commerce, art. L441-10 and D441-5',
+        'Legal basis: Articles L441-10 and D441-5 of the French Commercial Code',
       ],
     ],
   ])('vector 1 in %s', (locale, expected) => {
@@ -675,7 +813,7 @@ describe('explainBreakdown', () => {
     });
     expect(explainBreakdown(b, 'fr').map(plain)).toEqual([
       'Pas de retard au 15/03/2026 (échéance le 31/03/2026) : ni intérêts ni indemnité.',
-      'Fondement : Code de commerce, art. L441-10 and D441-5',
+      'Fondement : articles L441-10 et D441-5 du Code de commerce',
     ]);
   });
 

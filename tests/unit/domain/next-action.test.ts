@@ -158,12 +158,58 @@ const scenarios: Array<[string, PolicyCustomer, string, Expected]> = [
     { kind: 'wait', levelId: 'formal-notice', dueOn: D(30), reason: 'next-level-scheduled' }],
   ['chronic late payer at D+22: formal notice already (21 days)', customer({ segment: 'chronic-late', reminders: FIRST_THREE }), D(22),
     { kind: 'remind', channel: 'registered-letter', levelId: 'formal-notice', dueOn: D(22), reason: 'reminder-due' }],
+  ['key account: the pre-due courtesy call stays at D-5 (only post-due delays are slowed)', customer({ segment: 'key-account', invoices: [inv('A', { amountDue: eur(6000) })] }), D(-5),
+    { kind: 'call', situation: 'pre-due-courtesy', dueOn: D(-5), reason: 'pre-due-courtesy' }],
+  // Chronic late payer: 45 × 0.7 = 31.5 → D+32; formal notice (D+21) sent, 7 days' spacing already past.
+  ['chronic late payer: final notice at D+32', customer({
+    segment: 'chronic-late', reminders: ladderUpTo(['first-reminder', 'follow-up-call', 'firm-reminder', 'formal-notice'], [1, 6, 11, 21]),
+  }), D(32),
+    { kind: 'remind', channel: 'registered-letter', tone: 'final-notice', levelId: 'final-notice', dueOn: D(32), reason: 'reminder-due' }],
+  ['a second late installment gets its own message, the first one already reminded', customer({
+    reminders: [sent(D(12), 'missed-installment')],
+    plan: { invoiceIds: [], installments: [
+      { dueDate: D(10), amount: eur(300), state: 'late' },
+      { dueDate: D(25), amount: eur(300), state: 'late' },
+      { dueDate: D(40), amount: eur(400), state: 'upcoming' },
+    ] },
+  }), D(27),
+    { kind: 'remind', situation: 'missed-installment', levelId: 'missed-installment', dueOn: D(26), reason: 'missed-installment' }],
+  ['one invoice disputed, the other under a promise: nothing to do until the promise’s grace ends', customer({
+    invoices: [inv('A'), inv('B')], disputedInvoiceIds: ['A'], pendingPromise: { date: D(25), graceUntil: D(28), invoiceIds: ['B'] },
+  }), D(20),
+    { kind: 'none', dueOn: D(29), reason: 'promise-pending', invoices: {} }],
   ['excluded customer: nothing', customer({ segment: 'excluded' }), D(40),
     { kind: 'none', dueOn: D(40), reason: 'excluded', invoices: {} }],
   ['nothing owed: paid, draft, cancelled and credit note', customer({
     invoices: [inv('A', { paid: true }), inv('B', { lifecycle: 'draft' }), inv('C', { lifecycle: 'cancelled' }), inv('D', { kind: 'credit-note' }), inv('E', { amountDue: eur(0) })],
   }), D(40),
     { kind: 'none', dueOn: D(40), reason: 'nothing-owed', invoices: {} }],
+  // Credit notes reduce what is owed (earliest due invoice first, same currency).
+  ['a credit note covering the only overdue invoice: nothing owed', customer({
+    invoices: [inv('A'), inv('CN', { kind: 'credit-note', dueDate: D(5), amountDue: eur(-1000) })],
+  }), D(10),
+    { kind: 'none', dueOn: D(10), reason: 'nothing-owed', invoices: {} }],
+  ['a credit note covers the older invoice: only the other one is reminded', customer({
+    invoices: [inv('B', { dueDate: D(2) }), inv('A'), inv('CN', { kind: 'credit-note', amountDue: eur(1000) })],
+  }), D(3),
+    { kind: 'remind', levelId: 'first-reminder', dueOn: D(3), reason: 'reminder-due', invoices: { B: 'first-reminder' } }],
+  ['6,000 € less a 2,000 € credit note: 4,000 € owed, no courtesy call before the due date', customer({
+    invoices: [inv('A', { amountDue: eur(6000) }), inv('CN', { kind: 'credit-note', dueDate: D(-20), amountDue: eur(2000) })],
+  }), D(-5),
+    { kind: 'none', levelId: 'first-reminder', dueOn: D(1), reason: 'not-due-yet' }],
+  ['a credit note in another currency, a draft or a used-up one changes nothing', customer({
+    invoices: [
+      inv('A'),
+      inv('USD', { kind: 'credit-note', amountDue: { amountMinor: -100_000, currency: 'USD' } }),
+      inv('DRAFT', { kind: 'credit-note', lifecycle: 'draft', amountDue: eur(1000) }),
+      inv('USED', { kind: 'credit-note', paid: true, amountDue: eur(1000) }),
+    ],
+  }), D(3),
+    { kind: 'remind', levelId: 'first-reminder', dueOn: D(1), reason: 'reminder-due', invoices: { A: 'first-reminder' } }],
+  ['after the final notice, 2,000 € less a 1,000 € credit note is under the threshold: last call, no escalation', customer({
+    invoices: [inv('A', { amountDue: eur(2000) }), inv('CN', { kind: 'credit-note', dueDate: D(50), amountDue: eur(1000) })], reminders: ALL_LEVELS,
+  }), D(53),
+    { kind: 'call', levelId: 'last-call', dueOn: D(53), reason: 'last-call', invoices: { A: 'final-notice' } }],
   // After the final notice.
   ['final notice sent 5 days ago: wait for its 8-day deadline', customer({ invoices: [inv('A', { amountDue: eur(2000) })], reminders: ALL_LEVELS }), D(50),
     { kind: 'wait', dueOn: D(53), levelId: 'final-notice', reason: 'final-notice-deadline', invoices: { A: 'final-notice' } }],
@@ -191,6 +237,15 @@ describe('nextBestAction', () => {
     }
     // Serializable: survives JSON unchanged.
     expect(JSON.parse(JSON.stringify(action))).toEqual(action);
+  });
+
+  it('states what remains owed once a credit note is deducted', () => {
+    const action = nextBestAction(
+      customer({ invoices: [inv('A', { amountDue: eur(1200) }), inv('CN', { kind: 'credit-note', amountDue: eur(-200) })] }),
+      D(3),
+    );
+    expect(action.invoices.map((invoice) => [invoice.id, invoice.amountDue])).toEqual([['A', eur(1000)]]);
+    expect(explainAction(action, 'en')).toMatch(/1 invoice 3 days overdue \(€1,000\.00\)/);
   });
 
   it('lists each invoice with its days overdue and amount', () => {
@@ -310,6 +365,20 @@ describe('todoToday', () => {
       ['c-small', 'remind', 10_000],
       ['c-courtesy', 'call', 0],
     ]);
+  });
+
+  it('ranks on what is owed after credit notes', () => {
+    const todo = todoToday(
+      [
+        c('gross', { invoices: [inv('A', { dueDate: '2026-11-21', amountDue: eur(1000) })] }),
+        c('credited', {
+          invoices: [inv('A', { dueDate: '2026-11-11', amountDue: eur(1000) }), inv('CN', { kind: 'credit-note', dueDate: '2026-11-20', amountDue: eur(900) })],
+        }),
+      ],
+      TODAY,
+    );
+    // 1,000 € × 10 days = 10,000 vs (1,000 − 900) € × 20 days = 2,000.
+    expect(todo.map((item) => [item.customerId, item.priority])).toEqual([['gross', 10_000], ['credited', 2_000]]);
   });
 
   it('weighs by payment history: the same debt without late history ranks lower', () => {

@@ -77,6 +77,14 @@ describe('toPolicyCustomer: invoices', () => {
     expect(seen?.dueDate).toBe(shift(15));
   });
 
+  it('keeps a credit note without any date, so it still reduces what is owed', () => {
+    const credit = invoice('AV-1', { kind: 'credit-note', dueDate: undefined, issueDate: undefined, amountDue: eur(-1000) });
+    const c = build([invoice('F-1'), credit]);
+    expect(c.invoices.map((i) => [i.number, i.kind])).toEqual([['F-1', 'invoice'], ['AV-1', 'credit-note']]);
+    // The 1,000 € credit note covers the 1,000 € overdue invoice: nothing left to remind.
+    expect(nextBestAction(c, TODAY).reason.code).toBe('nothing-owed');
+  });
+
   it.each([
     ['no date at all', invoice('F-1', { dueDate: undefined, issueDate: undefined })],
     ['no amount at all', invoice('F-1', { amountDue: undefined, total: undefined })],

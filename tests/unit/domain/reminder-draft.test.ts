@@ -12,6 +12,7 @@ import {
   placeOf,
   prepareMessage,
   sentMessageFor,
+  sentRecordsFor,
   splitLetter,
   suggestedSituation,
   totalCharges,
@@ -24,8 +25,8 @@ const TODAY = '2026-11-23';
 const shift = (days: number): string => new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const eur = (major: number) => ({ amountMinor: Math.round(major * 100), currency: 'EUR' });
 
-// The shipped table stops before the second half of 2026; these tests add the rate as a user would.
-const RATES: RateTables = { ...DEFAULT_RATES, 'ecb-mro': { ...DEFAULT_RATES['ecb-mro'], knownThrough: '2026-12-31' } };
+// The shipped table vouches for the second half of 2026 (ECB 2.40 on 1 July 2026).
+const RATES: RateTables = DEFAULT_RATES;
 
 function inv(id: string, daysLate: number, amount = 1000): PolicyInvoice {
   return { id, number: `F-${id}`, dueDate: shift(-daysLate), amountDue: eur(amount), paid: false, lifecycle: 'issued', kind: 'invoice' };
@@ -67,6 +68,40 @@ describe('suggestedSituation', () => {
     ['nothing owed: the first reminder by default', customer({ invoices: [] }), 'first-reminder'],
   ])('%s', (_name, c, expected) => {
     expect(suggestedSituation(nextBestAction(c, TODAY))).toBe(expected);
+  });
+});
+
+describe('sentRecordsFor: a grouped message moves each invoice up its own ladder', () => {
+  // A at D+35 after three levels (formal notice due), B at D+8 with nothing sent (first reminder due):
+  // one formal notice lists both.
+  const grouped = customer({
+    invoices: [inv('A', 35), inv('B', 8)],
+    reminders: [sent(34, 'first-reminder'), sent(27, 'follow-up-call'), sent(20, 'firm-reminder')],
+  });
+  const action = nextBestAction(grouped, TODAY);
+
+  it('the suggested formal notice: one entry per level, each with the notice’s tone', () => {
+    expect(action.situation).toBe('formal-notice');
+    expect(Object.fromEntries(action.invoices.map((i) => [i.id, i.levelId]))).toEqual({ A: 'formal-notice', B: 'first-reminder' });
+    expect(sentRecordsFor('formal-notice', action, DEFAULT_POLICY, ['A', 'B'])).toEqual([
+      { levelId: 'formal-notice', channel: 'registered-letter', tone: 'formal-notice', invoiceIds: ['A'] },
+      { levelId: 'first-reminder', channel: 'registered-letter', tone: 'formal-notice', invoiceIds: ['B'] },
+    ]);
+  });
+
+  it('recorded that way, B is not pushed past its first reminder: its follow-up call comes next', () => {
+    const after = customer({
+      ...grouped,
+      reminders: [...grouped.reminders, { at: TODAY, levelId: 'formal-notice', invoiceIds: ['A'] }, { at: TODAY, levelId: 'first-reminder', invoiceIds: ['B'] }],
+    });
+    const next = nextBestAction(after, shift(8));
+    expect(Object.fromEntries(next.invoices.map((i) => [i.id, i.levelId]))).toMatchObject({ B: 'follow-up-call' });
+  });
+
+  it('a message the user picked instead is one entry', () => {
+    expect(sentRecordsFor('firm-reminder', action, DEFAULT_POLICY, ['A', 'B'])).toEqual([
+      { levelId: 'firm-reminder', channel: 'email', tone: 'firm', invoiceIds: ['A', 'B'] },
+    ]);
   });
 });
 
@@ -137,12 +172,81 @@ describe('prepareMessage', () => {
     const result = prepareMessage(input({ situation: 'formal-notice', openInvoices: [line('A', 35), line('B', 35)] }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    // 1,000 € × 12.15 % × 35 days / 365 = 11.65 € per invoice, twice; 40 € indemnity per invoice.
-    expect(result.charges).toEqual({ interest: eur(23.3), indemnity: eur(80), legalBasis: 'Code de commerce, art. L441-10 and D441-5', warnings: [] });
+    // 1,000 € × 12.40 % × 35 days / 365 = 4,340 / 365 = 11.89 € per invoice, twice; 40 € indemnity per invoice.
+    expect(result.charges).toEqual({ interest: eur(23.78), indemnity: eur(80), legalBasis: {
+        fr: 'articles L441-10 et D441-5 du Code de commerce',
+        en: 'Articles L441-10 and D441-5 of the French Commercial Code',
+      },
+      warnings: [],
+    });
+    // The French letter cites the law in French.
+    expect(result.body).toContain('En application de la loi (articles L441-10 et D441-5 du Code de commerce)');
     expect(result.subject).toBe('Mise en demeure de payer – Atelier Martin');
-    expect(result.body).toContain('23,30');
+    expect(result.body).toContain('23,78');
     expect(result.body).toContain('80,00');
     expect(result.body).toContain('3 rue des Lilas');
+  });
+
+  it('writes a French consumer’s formal notice without an indemnity and without a zero interest line', () => {
+    // No formal notice sent yet: interest only runs from this one (art. 1231-6 Code civil); no indemnity.
+    const result = prepareMessage(
+      input({
+        situation: 'formal-notice',
+        openInvoices: [line('A', 35)],
+        customer: { name: 'M. Jean Dupont', debtorKind: 'consumer', postalAddress: '3 rue des Lilas\n69003 Lyon' },
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.charges).toMatchObject({ interest: eur(0), indemnity: eur(0) });
+    expect(result.body).toMatch(/mettons en demeure de nous régler la somme de 1\u202f000,00\u00a0€/);
+    expect(result.body).not.toMatch(/indemnité|(?<![\d\u202f])0,00\u00a0€|40,00\u00a0€/);
+  });
+
+  it('refuses a saved first reminder that threatens legal action, naming the words', () => {
+    const templates = {
+      'first-reminder': { fr: { subject: 'Rappel', body: 'Bonjour,\n{{invoiceTable}}\nSans paiement, nous saisirons le tribunal.' } },
+    };
+    const result = prepareMessage(input({ templates }));
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ kind: 'template', issue: expect.objectContaining({ code: 'legal-threat', placeholder: 'tribunal', field: 'body' }) }],
+    });
+    // The same words are allowed in a formal notice.
+    const notice = prepareMessage(
+      input({
+        situation: 'formal-notice',
+        openInvoices: [line('A', 35)],
+        templates: { 'formal-notice': { fr: { subject: 'Mise en demeure', body: '{{invoiceTable}}\n{{totalWithCharges}} avant le {{deadlineDate}}, faute de quoi nous saisirons le tribunal.' } } },
+      }),
+    );
+    expect(notice.ok).toBe(true);
+  });
+
+  it('deducts an open credit note: listed as a negative line, total and interest on what remains owed', () => {
+    const credit: MessageInvoice = { id: 'AV', number: 'AV-1', issueDate: shift(-10), dueDate: shift(-10), amountDue: eur(-200), daysOverdue: 0, kind: 'credit-note' };
+    const reminder = prepareMessage(input({ openInvoices: [line('A', 3)], creditNotes: [credit] }));
+    expect(reminder.ok).toBe(true);
+    if (!reminder.ok) return;
+    expect(reminder.body).toMatch(/AV-1 \(avoir\) .*-200,00\u00a0€/);
+    expect(reminder.body).toContain('Montant restant dû\u00a0: 800,00\u00a0€');
+    expect(reminder.invoices.map((i) => i.id)).toEqual(['A']);
+
+    const notice = prepareMessage(input({ situation: 'formal-notice', openInvoices: [line('A', 35)], creditNotes: [credit] }));
+    if (!notice.ok) throw new Error('expected a notice');
+    // 800 € × 12.40 % × 35 / 365 = 3,472 / 365 = 9.51 €; one 40 € indemnity.
+    expect(notice.charges).toMatchObject({ interest: eur(9.51), indemnity: eur(40) });
+    expect(notice.body).toContain('mettons en demeure de nous régler la somme de 849,51\u00a0€');
+  });
+
+  it('leaves out an invoice a credit note covers in full', () => {
+    const credit: MessageInvoice = { id: 'AV', number: 'AV-1', dueDate: shift(-40), amountDue: eur(1000), daysOverdue: 0, kind: 'credit-note' };
+    const result = prepareMessage(input({ situation: 'firm-reminder', openInvoices: [line('A', 35), line('B', 20, 500)], creditNotes: [credit] }));
+    if (!result.ok) throw new Error('expected a message');
+    expect(result.invoices.map((i) => i.id)).toEqual(['B']);
+    expect(result.body).not.toContain('F-A');
+    expect(result.body).not.toContain('AV-1');
+    expect(result.body).toContain('Montant restant dû\u00a0: 500,00\u00a0€');
   });
 
   it('refuses to show a notice without amounts when a rate is missing, and says which', () => {
@@ -219,8 +323,9 @@ describe('late-payment charges over several invoices', () => {
   const context = { asOf: TODAY, country: 'FR' as const, debtor: 'business' as const, rates: RATES };
   it('computes each invoice on its own due date', () => {
     const results = chargesPerInvoice([line('A', 35), line('B', 5)], context);
-    expect(results.map((r) => r.breakdown?.interest.amountMinor)).toEqual([1165, 166]);
-    expect(totalCharges(results).interest).toEqual({ amountMinor: 1331, currency: 'EUR' });
+    // 1,000 € × 12.40 % × 35 / 365 = 11.89 €; × 5 / 365 = 620 / 365 = 1.70 €.
+    expect(results.map((r) => r.breakdown?.interest.amountMinor)).toEqual([1189, 170]);
+    expect(totalCharges(results).interest).toEqual({ amountMinor: 1359, currency: 'EUR' });
   });
   it('fails the total, naming the invoice, when one invoice cannot be computed', () => {
     const results = chargesPerInvoice([line('A', 35), { ...line('B', 5), amountDue: { amountMinor: 500, currency: 'USD' } }], context);

@@ -6,6 +6,7 @@ import {
   defaultTemplate,
   explainTone,
   LANGUAGES,
+  legalThreats,
   renderInvoiceTable,
   renderTemplate,
   resolveTemplate,
@@ -147,8 +148,24 @@ describe.each(EVERY_TEMPLATE)('built-in template $situation ($language, $tone)',
   it('greets the named contact, or falls back to a generic polite greeting', () => {
     expect(render(situation, language).body).toContain('Claire Martin');
     const anonymous = render(situation, language, { contactName: undefined }).body;
-    expect(anonymous).toContain(language === 'fr' ? 'Madame, Monsieur,' : 'Dear Sir or Madam,');
+    const letter = tone === 'formal-notice' || tone === 'final-notice';
+    // A French e-mail without a name opens with "Bonjour," (never "Bonjour Madame, Monsieur,"); letters with
+    // "Madame, Monsieur," on its own line.
+    const greeting = language === 'en' ? 'Dear Sir or Madam,' : letter ? 'Madame, Monsieur,' : 'Bonjour,';
+    expect(anonymous.split('\n')).toContain(greeting);
+    expect(anonymous).not.toMatch(/Bonjour Madame/);
     expect(anonymous).not.toContain('Claire Martin');
+  });
+
+  it('follows the typography of its language', () => {
+    const { subject, body } = render(situation, language);
+    if (language === 'fr') {
+      // No plain space before : ; ! ? (a line could break there), and the typographic apostrophe.
+      expect(`${subject}\n${body}`).not.toMatch(/ [:;!?]/);
+      expect(body).not.toMatch(/\p{L}'\p{L}/u);
+    } else {
+      expect(`${subject}\n${body}`).not.toMatch(/[\u00a0\u202f][:;!?]/);
+    }
   });
 
   it('leaves no gap or dangling label when optional details are missing', () => {
@@ -214,16 +231,114 @@ describe('tone rules over every built-in template', () => {
         'Boulangerie Martin SARL\n4 place du Marché\n33000 Bordeaux',
       ];
       for (const text of expected) expect(body).toContain(text);
-      expect(body).toMatch(fr ? /40 € par facture/ : /€40 per invoice/);
+      expect(body).toMatch(fr ? /Indemnité forfaitaire pour frais de recouvrement/i : /fixed compensation for recovery costs/i);
       expect(fold(body)).toMatch(fr ? /procedure judiciaire/ : /legal proceedings/);
+    },
+  );
+
+  it.each([...tonesOf('formal-notice'), ...tonesOf('final-notice')])(
+    '$situation ($language) never prints a charge the law does not give',
+    ({ situation, language }) => {
+      const fr = language === 'fr';
+      // A consumer debtor: interest accrued, no indemnity. The indemnity line goes, nothing reads "0,00 €".
+      const consumer = render(situation, language, {
+        charges: { interest: eur(1234), indemnity: eur(0), legalBasis: LEGAL_BASIS[language] },
+      }).body;
+      expect(consumer).toContain(fr ? `12,34${NBSP}€` : '€12.34');
+      expect(consumer).not.toMatch(/indemnit|compensation for recovery/i);
+      expect(consumer).not.toMatch(/\b0[,.]00/);
+      expect(consumer).toContain(LEGAL_BASIS[language]);
+      // A French consumer on the day of the formal notice: nothing has accrued yet, the notice still demands
+      // the principal by the deadline.
+      const nothing = render(situation, language, {
+        charges: { interest: eur(0), indemnity: eur(0), legalBasis: LEGAL_BASIS[language] },
+      }).body;
+      expect(nothing).not.toMatch(/\b0[,.]00/);
+      expect(nothing).not.toContain(LEGAL_BASIS[language]);
+      expect(nothing).toContain(fr ? '23 novembre 2026' : '23 November 2026');
+      expect(nothing).toContain(fr ? `2${NNBSP}209,56${NBSP}€` : '€2,209.56');
+      expect(nothing).not.toMatch(/\n[ \t]*\n[ \t]*\n/);
     },
   );
 });
 
+describe('legal action below the formal notice, in every template a user may save', () => {
+  const THREATS: Record<Language, string[]> = {
+    fr: ['le tribunal de commerce', 'un commissaire de justice', 'une injonction de payer', 'notre service contentieux', 'une action en justice', 'des poursuites', 'notre avocat', 'un huissier', 'une procédure judiciaire'],
+    en: ['the county court', 'a bailiff', 'an injunction', 'litigation', 'legal action', 'legal proceedings', 'our solicitors', 'a lawsuit'],
+  };
+  const cases = EVERY_TEMPLATE.flatMap(({ situation, language, tone }) =>
+    THREATS[language].map((words) => ({ situation, language, tone, words })),
+  );
+
+  it.each(cases)('$situation ($language): "$words" is refused below the formal notice, with its position', ({ situation, language, tone, words }) => {
+    const built = defaultTemplate(situation, language);
+    const body = `${built.body}\n\n${language === 'fr' ? 'À défaut, nous saisirons' : 'Otherwise we will involve'} ${words}.`;
+    const edited: MessageTemplate = { subject: built.subject, body };
+    const threats = validateTemplate(edited, situation).filter((issue) => issue.code === 'legal-threat');
+    if (tone === 'formal-notice' || tone === 'final-notice') {
+      expect(threats).toEqual([]);
+      return;
+    }
+    expect(threats).toHaveLength(1);
+    const issue = threats[0]!;
+    expect(issue.field).toBe('body');
+    expect(body.slice(issue.index, issue.index + issue.placeholder.length)).toBe(issue.placeholder);
+    expect(fold(words)).toContain(fold(issue.placeholder));
+    // Without the situation (a plain syntax check) the text is valid.
+    expect(validateTemplate(edited)).toEqual([]);
+  });
+
+  it.each(BELOW_FORMAL)('$situation ($language): a threat in the subject is refused too', ({ situation, language }) => {
+    const [subject, word] = language === 'fr' ? ['Avant tribunal – {{creditorName}}', 'tribunal'] : ['Before court – {{creditorName}}', 'court'];
+    const issues = validateTemplate({ subject, body: defaultTemplate(situation, language).body }, situation);
+    expect(issues).toEqual([expect.objectContaining({ field: 'subject', code: 'legal-threat', index: subject.indexOf(word), placeholder: word })]);
+  });
+
+  it.each(EVERY_TEMPLATE)('the built-in $situation ($language) passes its own check', ({ situation, language, tone }) => {
+    expect(validateTemplate(defaultTemplate(situation, language), situation)).toEqual([]);
+    // The detector does see the notices' own wording, so the check above is not vacuous.
+    if (tone === 'formal-notice' || tone === 'final-notice') expect(legalThreats(defaultTemplate(situation, language)).length).toBeGreaterThan(0);
+  });
+
+  it.each<[string, string]>([
+    ['an accent or capitals', 'Le TRIBUNAL'],
+    ['a plural', 'nos Avocats'],
+  ])('matches whatever %s', (_name, words) => {
+    expect(legalThreats({ subject: '', body: words })).toHaveLength(1);
+  });
+
+  it.each<[string, string]>([
+    ['courtesy', 'A courteous reminder, with our courtesy.'],
+    ['a procès-verbal', 'Merci de nous transmettre le procès-verbal de réception.'],
+    ['a data-entry slip', 'Sauf erreur de saisie de notre part.'],
+    ['the pursuit of a relationship', 'Nous tenons à la poursuite de nos relations.'],
+    ['an issue', 'If there is an issue, let us know.'],
+  ])('does not flag %s', (_name, text) => {
+    expect(legalThreats({ subject: '', body: text })).toEqual([]);
+  });
+});
+
+describe('French typography in the rendered text', () => {
+  it.each<[string, string, string]>([
+    ['a colon', 'Montant : {{totalDue}}', `Montant\u00a0: 10,00${NBSP}€`],
+    ['semicolon, exclamation and question marks', 'Merci ; à bientôt ! Une question ?', 'Merci\u202f; à bientôt\u202f! Une question\u202f?'],
+    ['guillemets', '« Merci »', '«\u00a0Merci\u00a0»'],
+    ['a value is inserted as it is', '{{paymentDetails}}', 'https://pay.example/?a=1 : ok'],
+  ])('%s', (_name, body, expected) => {
+    const vars: TemplateVars = { totalDue: `10,00${NBSP}€`, paymentDetails: 'https://pay.example/?a=1 : ok' };
+    expect(renderTemplate({ subject: '', body }, vars, 'fr').body).toBe(expected);
+  });
+
+  it('English text is left alone', () => {
+    expect(renderTemplate({ subject: '', body: 'Total : 10' }, {}, 'en').body).toBe('Total : 10');
+  });
+});
+
 describe('formal notice and final notice wording', () => {
   it.each<[Language, RegExp[]]>([
-    ['fr', [/mise en demeure/i, /lettre recommandée avec accusé de réception/i, /nous vous mettons en demeure de nous régler/, /taux légal/, /sans autre avis/]],
-    ['en', [/formal notice/i, /recorded delivery/i, /hereby give you formal notice to pay/, /legal rate/, /without further notice/]],
+    ['fr', [/mise en demeure/i, /lettre recommandée avec accusé de réception/i, /nous vous mettons en demeure de nous régler/, /taux prévu par la loi/, /sans autre avis/]],
+    ['en', [/formal notice/i, /recorded delivery/i, /hereby give you formal notice to pay/, /statutory rate/, /without further notice/]],
   ])('the %s formal notice demands payment and names itself', (language, patterns) => {
     const { subject, body } = render('formal-notice', language);
     expect(subject).toMatch(patterns[0]!);
@@ -496,6 +611,24 @@ describe('renderInvoiceTable', () => {
     expect(lines[2]).toMatch(/^F-1 +— +30\/11\/2026 +€100\.00$/);
     expect(lines[3]).toMatch(/^F-22 +01\/11\/2026 +— +€2,500\.00$/);
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+  });
+
+  it('lists a deducted credit note as a negative line without days overdue, and totals what remains owed', () => {
+    const rows: InvoiceLine[] = [
+      { number: 'F-1', dueDate: '2026-10-01', amountDue: eur(100000), daysOverdue: 45 },
+      { number: 'AV-7', issueDate: '2026-10-20', amountDue: eur(-25000), daysOverdue: 0, kind: 'credit-note' },
+    ];
+    const lines = renderInvoiceTable(rows, 'fr').split('\n');
+    expect(lines[3]).toMatch(/^AV-7 \(avoir\) +20\/10\/2026 +— +-250,00\u00a0€ +—$/);
+    expect(renderInvoiceTable(rows, 'en').split('\n')[3]).toMatch(/^AV-7 \(credit note\) .*-€250\.00 +—$/);
+    const vars = sampleVars('fr', { invoices: rows });
+    expect(vars.totalDue).toBe(`750,00${NBSP}€`);
+    expect(vars.oldestDaysOverdue).toBe(`45${NBSP}jours`);
+  });
+
+  it('refuses a credit note line that is not negative', () => {
+    const rows: InvoiceLine[] = [{ number: 'AV-7', amountDue: eur(250), daysOverdue: 0, kind: 'credit-note' }];
+    expect(() => renderInvoiceTable(rows, 'fr')).toThrow(/invoices\[0\]\.amountDue: a deducted credit note is a negative amount/);
   });
 
   it('refuses an empty list', () => {
