@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import type { CollectionSettings } from '@/utils/db/collection';
 import { postalAddressOf } from '@/utils/db/collection';
 import { getDb } from '@/utils/db/db';
-import { appendEvent } from '@/utils/db/events-repo';
+import { appendEvents } from '@/utils/db/events-repo';
 import { notifyDataChanged } from '@/utils/db/notify';
 import type { CustomerDetail } from '@/utils/db/queries';
 import { formatDate } from '@/utils/domain/dates';
@@ -140,26 +140,24 @@ function Preview({ lang, today, settings, state }: { lang: Language; today: IsoD
       const now = toLocalIsoString(new Date());
       // One entry per ladder level, so each invoice of a grouped message moves up its own ladder.
       const records = sentRecordsFor(situation, action, settings.policy, prepared.invoices.map((i) => i.id));
-      const db = getDb();
       // All or nothing: a message is never half recorded.
-      await db.transaction('rw', db.events, async () => {
-        for (const record of records) {
-          await appendEvent(db, {
-            id: crypto.randomUUID(),
-            kind: 'contact',
-            customerId: customer.id,
-            invoiceIds: record.invoiceIds,
-            at: now,
-            recordedAt: now,
-            author: settings.general.authorName.trim() || t.preview.author,
-            channel: record.channel,
-            direction: 'outgoing',
-            outcome: { type: 'note' },
-            ...(record.levelId ? { reminder: { level: record.levelId, tone: record.tone } } : {}),
-            notes: record.channel === 'phone' ? t.preview.callNote(subject) : t.preview.sentNote(subject),
-          });
-        }
-      });
+      await appendEvents(
+        getDb(),
+        records.map((record) => ({
+          id: crypto.randomUUID(),
+          kind: 'contact',
+          customerId: customer.id,
+          invoiceIds: record.invoiceIds,
+          at: now,
+          recordedAt: now,
+          author: settings.general.authorName.trim() || t.preview.author,
+          channel: record.channel,
+          direction: 'outgoing',
+          outcome: { type: 'note' },
+          ...(record.levelId ? { reminder: { level: record.levelId, tone: record.tone } } : {}),
+          notes: record.channel === 'phone' ? t.preview.callNote(subject) : t.preview.sentNote(subject),
+        })),
+      );
       setStatus({ kind: 'info', text: t.preview.marked });
       setPicked(undefined);
       setEdits({ key: '' });

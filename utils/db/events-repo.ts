@@ -75,6 +75,19 @@ export async function appendEvent(db: AmiableDb, event: ContactEventInput): Prom
   return stored;
 }
 
+/**
+ * Validates and stores several new entries, all or nothing, in one transaction (e.g. a grouped reminder marked
+ * as sent: one entry per level). Refuses, storing none, when any entry is invalid or its id already stored.
+ * @returns the entries as stored, in the order given.
+ */
+export async function appendEvents(db: AmiableDb, events: readonly ContactEventInput[]): Promise<ContactEvent[]> {
+  const stored = events.map(validate);
+  await db.transaction('rw', db.logs, db.logIds, async () => {
+    for (const event of stored) await appendInTransaction(db, event);
+  });
+  return stored;
+}
+
 /** Fields of an entry a correction may change; ids, kind and recording time are set by correctEvent. */
 export type EventChanges = Partial<
   Omit<ContactEvent, 'id' | 'kind' | 'correctsId' | 'recordedAt' | 'author' | 'customerId'>

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, searchKeyOf, type AmiableDb, type CustomerRecord } from '../../../utils/db/db';
 import {
   appendEvent,
+  appendEvents,
   correctEvent,
   eraseCustomer,
   EventValidationError,
@@ -137,6 +138,19 @@ describe('appends from several side panels', () => {
     await appendEvent(db, contact(2, '10'));
     await importEvents(db, [ContactEventSchema.parse(contact(5, '01')), ContactEventSchema.parse(contact(4, '10'))]);
     expect((await timeline(db, DUPONT)).map((e) => e.id)).toEqual([uuid(5), uuid(2), uuid(3), uuid(4), uuid(1)]);
+  });
+});
+
+describe('appendEvents', () => {
+  it('stores every entry in one go, or none when one is refused', async () => {
+    await appendEvent(db, contact(1, '02'));
+    await expect(appendEvents(db, [contact(2, '03'), contact(3, '04', { customerId: MARTIN }), contact(1, '05')])).rejects.toThrow(
+      /already stored/,
+    );
+    expect((await storedEntries(db)).map((e) => e.id)).toEqual([uuid(1)]);
+    expect((await appendEvents(db, [contact(2, '03'), contact(3, '04', { customerId: MARTIN })])).map((e) => e.id)).toEqual([uuid(2), uuid(3)]);
+    expect((await timeline(db, DUPONT)).map((e) => e.id)).toEqual([uuid(1), uuid(2)]);
+    expect((await timeline(db, MARTIN)).map((e) => e.id)).toEqual([uuid(3)]);
   });
 });
 
