@@ -4,7 +4,7 @@
 // the escalation dossier with interest; the next action on the accounting page's badges.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badges, isoDaysFromToday, launch, type Session } from './harness';
+import { badges, buttonNames, isoDaysFromToday, launch, type Session } from './harness';
 import { frenchTablePage, type Row } from './pages';
 
 const SITE = 'https://app.pennylane.com';
@@ -108,19 +108,6 @@ const preview = (panel: Page) =>
     tone: el.getAttribute('data-tone'),
   }));
 const why = (panel: Page) => panel.textContent('[data-testid="next-action-why"]');
-
-/** Accessible names of the page's buttons (the badges' closed shadow roots are visible to assistive technology). */
-async function buttonNames(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{ role?: { value?: unknown }; name?: { value?: unknown } }>;
-    };
-    return nodes.filter((n) => n.role?.value === 'button').map((n) => String(n.name?.value ?? ''));
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** Polls `read` until `ok` holds (expect.poll is only allowed inside tests). */
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 5000): Promise<T> {

@@ -3,6 +3,7 @@
 // The scheduling rules that read this policy live in `next-action.ts`.
 import { z } from 'zod';
 import type { InvoiceKind, InvoiceLifecycle, IsoDate, Money } from './types';
+import type { CreditableDocument } from './credits';
 
 // Tone and Situation are spelled exactly as in `templates.ts`; they will be unified later.
 export const TONES = ['courteous', 'firm', 'formal-notice', 'final-notice'] as const;
@@ -229,17 +230,8 @@ export function spacingDays(policy: Policy, segment: CustomerSegment): number {
 // ---------------------------------------------------------------------------------------------
 // What the policy needs to know about a customer. Kept independent of the contact log on purpose.
 
-/** An invoice as the policy sees it. */
-export interface PolicyInvoice {
-  id: string;
-  number: string;
-  dueDate: IsoDate;
-  /** What remains to be paid. */
-  amountDue: Money;
-  paid: boolean;
-  lifecycle: InvoiceLifecycle;
-  kind: InvoiceKind;
-}
+/** An invoice (or credit note) as the policy sees it: what remains to be paid, or unused. */
+export type PolicyInvoice = CreditableDocument;
 
 /** A promise to pay not yet kept; the covered invoices are paused until `graceUntil` inclusive. */
 export interface PolicyPendingPromise {
