@@ -18,7 +18,7 @@ const RULES: readonly Rule[] = [
   {
     // Partly paid: still money to collect.
     phrases: [
-      'partially paid', 'part paid', 'partly paid', 'partial payment', 'partial',
+      'partially paid', 'part paid', 'partly paid', 'partial payment', 'partial', 'teilweise', 'parcial',
       'partiellement payee', 'partiellement paye', 'partiellement reglee', 'partiellement regle',
       'paiement partiel', 'partiel', 'partielle',
       'teilweise bezahlt', 'teilbezahlt', 'teilzahlung', 'teilweise beglichen',
@@ -30,11 +30,13 @@ const RULES: readonly Rule[] = [
   {
     phrases: [
       'unpaid', 'not paid', 'payment failed', 'payment declined', 'awaiting payment',
-      'non payee', 'non paye', 'non payees', 'impayee', 'impaye', 'impayees', 'non reglee', 'non regle',
+      'non payee', 'non paye', 'impayee', 'impaye', 'non reglee', 'non regle',
       'en attente de paiement', 'a payer', 'a regler',
       'unbezahlt', 'nicht bezahlt', 'offen', 'ausstehend', 'zahlung ausstehend',
       'no pagada', 'no pagado', 'impagada', 'impagado', 'sin pagar', 'pendiente de pago', 'pendiente',
       'no cobrada', 'pendiente de cobro',
+      // Disputed or chased: still owed.
+      'disputed', 'en litige', 'litige', 'strittig', 'en disputa', 'failed', 'retry', 'relancee', 'gemahnt',
     ],
     facts: { lifecycle: 'issued', paid: false },
   },
@@ -53,11 +55,22 @@ const RULES: readonly Rule[] = [
     ],
     facts: { kind: 'credit-note' },
   },
-  { phrases: ['draft', 'brouillon', 'entwurf', 'borrador'], facts: { lifecycle: 'draft' } },
+  {
+    // Not sent yet: drafts, invoices waiting for an approval, pro formas.
+    phrases: [
+      'draft', 'brouillon', 'entwurf', 'borrador', 'awaiting approval', 'pending approval', 'submitted',
+      'a valider', 'a approuver', 'en attente d approbation', 'zur freigabe', 'pendiente de aprobacion',
+      'proforma', 'pro forma',
+    ],
+    facts: { lifecycle: 'draft' },
+  },
   {
     phrases: [
       'cancelled', 'canceled', 'void', 'voided', 'annulee', 'annule', 'storniert', 'storno', 'abgebrochen',
-      'anulada', 'anulado', 'cancelada', 'cancelado',
+      'anulada', 'anulado', 'cancelada', 'cancelado', 'deleted', 'supprimee', 'geloscht', 'eliminada',
+      // Closed unpaid (Dolibarr "Abandonnée", "Fermée"), written off: nothing left to chase.
+      'abandoned', 'abandonnee', 'abandonne', 'closed', 'fermee', 'written off', 'irrecouvrable', 'abgeschrieben',
+      'incobrable',
     ],
     facts: { lifecycle: 'cancelled' },
   },
@@ -65,8 +78,8 @@ const RULES: readonly Rule[] = [
     // "In payment" (Odoo): a payment is registered and only awaits bank matching, so nothing is to be chased.
     // "Reversed": fully offset by a credit note.
     phrases: [
-      'paid', 'settled', 'payment complete', 'in payment', 'reversed',
-      'payee', 'paye', 'payees', 'reglee', 'regle', 'acquittee', 'acquitte', 'soldee', 'en paiement',
+      'paid', 'settled', 'payment complete', 'in payment', 'reversed', 'deposited',
+      'payee', 'paye', 'reglee', 'regle', 'acquittee', 'acquitte', 'soldee', 'en paiement', 'encaissee', 'encaisse',
       'extournee', 'extourne',
       'bezahlt', 'beglichen', 'in zahlung', 'ausgeglichen',
       'pagada', 'pagado', 'cobrada', 'cobrado', 'liquidada', 'en proceso de pago', 'revertido', 'revertida',
@@ -92,6 +105,7 @@ function normalize(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b([a-z]{3,})s\b/g, '$1') // plurals: "Non payées", "No pagadas", "Annulées"
     .trim()} `;
 }
 
@@ -146,4 +160,20 @@ function classifyUncached(text: string): StatusTextFacts {
   const lifecycle = (['cancelled', 'draft', 'issued'] as const).find((l) => lifecycles.has(l));
   if (lifecycle) result.lifecycle = lifecycle;
   return result;
+}
+
+// Document types that are not invoices: payments, quotes, receipts, orders, statements… (normalized words).
+const NOT_AN_INVOICE =
+  / (?:payment|paiement|reglement|zahlung|pago|cobro|estimate|quote|devi|angebot|presupuesto|cotizacion|receipt|recu|quittung|recibo|order|commande|bestellung|pedido|journal|expense|depense|ausgabe|gasto|delivery|livraison|lieferschein|albaran|statement|releve|transfer|deposit|virement) /;
+const INVOICE_WORDS = / (?:invoice|facture|rechnung|factura) /;
+
+/**
+ * What a document-type cell ("Type": Invoice, Payment, Credit Memo, Estimate, Facture standard, Avoir…) says the
+ * row is: an invoice, a credit note, or null for another document (payment, quote, receipt, order…).
+ * Unknown or empty types count as invoices.
+ */
+export function documentKind(text: string): 'invoice' | 'credit-note' | null {
+  if (classifyStatusText(text).kind === 'credit-note') return 'credit-note';
+  const words = normalize(text);
+  return INVOICE_WORDS.test(words) || !NOT_AN_INVOICE.test(words) ? 'invoice' : null;
 }
