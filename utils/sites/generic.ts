@@ -262,16 +262,8 @@ class UnreadableCells {
   }
 }
 
-const ROLE_LABELS: Record<ColumnRole, string> = {
-  number: 'number',
-  customer: 'customer',
-  issueDate: 'issue date',
-  dueDate: 'due date',
-  total: 'total',
-  amountDue: 'amount due',
-  status: 'status',
-  type: 'type',
-};
+/** A role as the user reads it when its column has no header: `issueDate` is "issue date". */
+const roleLabel = (role: ColumnRole): string => role.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 /**
  * Tells whether number cells' texts name invoices: something to track them by, and not a totals label.
@@ -394,7 +386,7 @@ function orderFromSpans(issueTexts: string[], dueTexts: string[]): DateOrder | u
 /** {@link prepareList} in steps: pauses every few hundred rows so a caller can spread a long list over tasks. */
 export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Generator<void, SourceList, void> {
   const readDate = source.readDateText ?? dateText;
-  const header = (role: ColumnRole): string => source.headers[role] || ROLE_LABELS[role];
+  const header = (role: ColumnRole): string => source.headers[role] || roleLabel(role);
   // A dash or an empty cell shows no date.
   const dateOfCell = (cell: Element | undefined): string => {
     const text = cell ? readDate(cell).trim() : '';
