@@ -1,11 +1,7 @@
 import browser from 'webextension-polyfill';
 import { todayInLocalTime } from '@/utils/domain/dates';
-import {
-  ContentEventSchema,
-  InvoicesSeenResponseSchema,
-  SiteSettingsSchema,
-  type ContentRequest,
-} from '@/utils/messaging/protocol';
+import type { ContentRequest } from '@/utils/messaging/protocol';
+import { ContentEventSchema, InvoicesSeenResponseSchema, SiteSettingsSchema } from '@/utils/messaging/to-content';
 import { extractContextOf, Overlay, runSteps } from '@/utils/overlay/overlay';
 import { watchPage } from '@/utils/overlay/watch';
 import { ACCOUNTING_MATCHES } from '@/utils/sites/hosts';
