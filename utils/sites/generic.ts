@@ -25,6 +25,7 @@ export const BADGE_TAG = 'amiable-badge';
 const SKIPPED_TAGS = new Set([BADGE_TAG, 'script', 'style', 'template', 'noscript']);
 // Elements that start a new line when rendered: a space keeps "Acme<br>Paris" from reading "AcmeParis".
 const BREAKING_TAGS = new Set(['br', 'div', 'p', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK_TAGS = new Set(['div', 'p', 'li', 'dd', 'dt']);
 
 function collectText(node: Node, out: string[]): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -355,6 +356,21 @@ function numberText(cell: Element | undefined): string {
   return elementText(cell);
 }
 
+/**
+ * The customer a cell names: the first of the blocks it stacks (QuickBooks shows the contact, then the company
+ * in grey below), else its whole text ("Acme<br>Paris" reads "Acme Paris").
+ */
+function customerText(cell: Element | undefined): string {
+  if (!cell) return '';
+  let el = cell;
+  while (el.childElementCount === 1 && !ownText(el)) el = el.firstElementChild!;
+  if (el.childElementCount > 1 && !ownText(el)) {
+    const lines = Array.from(el.children).filter((line) => !isHidden(line) && elementText(line) !== '');
+    if (lines.length > 1 && lines.every((line) => BLOCK_TAGS.has(line.localName))) return elementText(lines[0]);
+  }
+  return elementText(cell);
+}
+
 /** What a status cell says: its text, else the tooltip or label of the cell or of an icon in it. */
 function labelText(cell: Element): string {
   const text = elementText(cell);
@@ -522,7 +538,7 @@ export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Gene
         }
       }
     }
-    const raw: RawFacts = { number: numbers[i]!, customerName: elementText(source.cell(r, 'customer')), status };
+    const raw: RawFacts = { number: numbers[i]!, customerName: customerText(source.cell(r, 'customer')), status };
     if (issueDate) raw.issueDate = issueDate;
     if (dueDate) raw.dueDate = dueDate;
     if (total) raw.total = total;
@@ -733,7 +749,7 @@ function readColumns(headers: Map<number, Element>, sample: (position: number) =
 function stackedValue(cell: Element, index: number, count: number): Element | undefined {
   let el = cell;
   while (el.childElementCount === 1 && !ownText(el)) el = el.firstElementChild!;
-  const lines = Array.from(el.children).filter((line) => elementText(line) !== '');
+  const lines = Array.from(el.children).filter((line) => !isHidden(line) && elementText(line) !== '');
   return lines.length === count ? lines[index] : index === 0 ? cell : undefined;
 }
 

@@ -63,7 +63,7 @@ const CASES: Case[] = [
     fixture: 'qbo-invoices-en-us.html',
     url: 'https://qbo.intuit.com/app/invoices',
     expected: [
-      facts('1047', 'Cool Cars Cool Cars Inc.', '2026-10-20', '2026-10-31', usd(125000), usd(125000)),
+      facts('1047', 'Cool Cars', '2026-10-20', '2026-10-31', usd(125000), usd(125000)),
       facts('1048', 'Dylan Sollfrank', '2026-11-06', '2026-11-17', usd(33750), usd(33750)),
       facts('1046', 'Freeman Sporting Goods', '2026-10-17', '2026-11-12', usd(8640), usd(8640)),
       facts('1043', "Amy's Bird Sanctuary", '2026-09-28', '2026-11-09', usd(100000), usd(100000)),
