@@ -283,9 +283,7 @@ export function formatDate(d: IsoDate, locale: string, style: 'short' | 'long' =
 }
 
 // Relative dates as lists and status labels word them, en/fr/de/es (normalized: lowercase, no accents).
-const RELATIVE_TODAY = /\b(?:today|aujourd.?hui|heute|hoy)\b/;
-const RELATIVE_TOMORROW = /\b(?:tomorrow|demain|morgen|manana)\b/;
-const RELATIVE_YESTERDAY = /\b(?:yesterday|hier|gestern|ayer)\b/;
+const RELATIVE_DAY = /\b(?:(today|aujourd.?hui|heute|hoy)|(tomorrow|demain|morgen|manana)|yesterday|hier|gestern|ayer)\b/;
 const RELATIVE_AMOUNT = /(?<![\d.,])(\d{1,4}) ?(?:(days?|jours?|tag(?:e|en)?|dias?)|(weeks?|semaines?|wochen?|semanas?))\b/;
 const RELATIVE_PAST = /overdue|\blate\b|\bago\b|retard|echue?s?\b|depuis|il y a|uberfallig|ueberfaellig|\bseit\b|\bvor\b|verspatet|vencid|\bhace\b|atrasad|past due|since/;
 const RELATIVE_FUTURE = /\b(?:in|dans|en|within|sous|innerhalb|binnen|vence|due|faellig|fallig|echeance)\b/;
@@ -293,21 +291,22 @@ const RELATIVE_FUTURE = /\b(?:in|dans|en|within|sous|innerhalb|binnen|vence|due|
 /**
  * The day a relative date text stands for, counted from `today`: "Today", "Tomorrow", "Yesterday", "In 5 days",
  * "5 days ago", "Overdue 12 days", "Overdue by 12 days", "Due in 3 days", "En retard de 4 jours", "Dans 2 semaines",
- * "Überfällig seit 5 Tagen", "Fällig in 3 Tagen", "Vencida hace 12 días", "Vence en 3 días". Null when the text
- * says no such thing (or only a number of days without saying whether before or after).
+ * "Überfällig seit 5 Tagen", "Fällig in 3 Tagen", "Vencida hace 12 días", "Vence en 3 días"; a day and month
+ * without a year ("15 Nov", "Nov 15") is in today's year. Null when the text says no such thing (or only a number
+ * of days without saying whether before or after).
  */
 export function relativeDate(text: string, today: IsoDate): IsoDate | null {
   const clean = normalize(text);
   const amount = RELATIVE_AMOUNT.exec(clean);
+  let relative: RegExpExecArray | null;
   let days: number;
   if (amount) {
     const n = Number(amount[1]) * (amount[3] ? 7 : 1);
     if (RELATIVE_PAST.test(clean)) days = -n;
     else if (RELATIVE_FUTURE.test(clean)) days = n;
     else return null;
-  } else if (RELATIVE_TODAY.test(clean)) days = 0;
-  else if (RELATIVE_TOMORROW.test(clean)) days = 1;
-  else if (RELATIVE_YESTERDAY.test(clean)) days = -1;
-  else return null;
+  } else if ((relative = RELATIVE_DAY.exec(clean))) days = relative[1] ? 0 : relative[2] ? 1 : -1;
+  // "15 Nov", "Nov 15", "15. Nov.": a date of the current year, written without it.
+  else return findNamedMonth(`${clean} ${today.slice(0, 4)}`);
   return addDays(today, days);
 }

@@ -361,22 +361,15 @@ function numberText(cell: Element | undefined): string {
  * in grey below), else its whole text ("Acme<br>Paris" reads "Acme Paris").
  */
 function customerText(cell: Element | undefined): string {
-  if (!cell) return '';
-  let el = cell;
-  while (el.childElementCount === 1 && !ownText(el)) el = el.firstElementChild!;
-  if (el.childElementCount > 1 && !ownText(el)) {
-    const lines = Array.from(el.children).filter((line) => !isHidden(line) && elementText(line) !== '');
-    if (lines.length > 1 && lines.every((line) => BLOCK_TAGS.has(line.localName))) return elementText(lines[0]);
-  }
-  return elementText(cell);
+  const lines = cell ? stackedLines(cell) : [];
+  return elementText(lines.length > 1 && lines.every((line) => BLOCK_TAGS.has(line.localName)) ? lines[0] : cell);
 }
 
 /** What a status cell says: its text, else the tooltip or label of the cell or of an icon in it. */
 function labelText(cell: Element): string {
   const text = elementText(cell);
-  if (text) return text;
-  const labelled = cell.matches('[title],[aria-label]') ? cell : cell.querySelector('[title],[aria-label],img[alt]');
-  return (labelled?.getAttribute('title') || labelled?.getAttribute('aria-label') || labelled?.getAttribute('alt') || '').trim();
+  const labelled = text ? null : cell.matches('[title],[aria-label]') ? cell : cell.querySelector('[title],[aria-label],img[alt]');
+  return labelled ? (labelled.getAttribute('title') || labelled.getAttribute('aria-label') || labelled.getAttribute('alt') || '').trim() : text;
 }
 
 /**
@@ -398,6 +391,8 @@ function orderFromSpans(issueTexts: string[], dueTexts: string[]): DateOrder | u
   const dmy = fits('dmy');
   return dmy === fits('mdy') ? undefined : dmy ? 'dmy' : 'mdy';
 }
+
+const ON_RECEIPT = /\b(?:receipt|reception|sofort|immediate|immediately|vista|contado|comptant|inmediato)\b/;
 
 /** {@link prepareList} in steps: pauses every few hundred rows so a caller can spread a long list over tasks. */
 export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Generator<void, SourceList, void> {
@@ -496,6 +491,8 @@ export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Gene
     const dueText = dueTexts[i]!;
     const issueDate = issueText ? dateOf(issueText, issueCache, orders.issueDate) : undefined;
     let dueDate = dueText ? dateOf(dueText, dueCache, orders.dueDate) : undefined;
+    // "Due on receipt", "À réception", "Sofort": due the day it was issued.
+    if (dueDate === null && ON_RECEIPT.test(normalizeHeader(dueText))) dueDate = issueDate ?? undefined;
     if (issueDate === null) {
       unreadable.add(header('issueDate'), issueText, i * 4);
       readable = false;
@@ -685,6 +682,10 @@ function headerLabel(cell: Element): string {
   return cellText(cell) || cell.getAttribute('aria-label') || cell.getAttribute('title') || '';
 }
 
+/** True when a column's first texts are amounts (`1,440.00`, `€4.00`), not dates. */
+const showsAmounts = (texts: string[]): boolean =>
+  texts.some(Boolean) && texts.every((t) => !t || (!DATE_LIKE.test(t) && /\d[.,]\d\d(?!\d)|[€$£¥₹]/.test(t)));
+
 /** True for row counters (1, 2, 3…) rather than invoice numbers. */
 function countsRows(texts: string[]): boolean {
   return texts.length > 1 && texts.every((t, i) => /^\d+$/.test(t) && (i === 0 || Number(t) === Number(texts[i - 1]) + 1));
@@ -693,8 +694,8 @@ function countsRows(texts: string[]): boolean {
 /**
  * The columns of an invoice list from its header cells (keyed by column position), or null when they are not an
  * invoice list's. Each role goes to its most specific header ("Invoice date" over "Date", "Invoice #" over "#"),
- * the leftmost on a tie; a number column that only counts rows (1, 2, 3) gives way to the next one; a header that
- * lost its role may take its second meaning (Xero's "Due" amount beside "Due date"). A header "A / B" stacks two
+ * the leftmost on a tie; a number column that only counts rows (1, 2, 3) gives way to the next one; a header with a
+ * second meaning takes it over amounts (Xero's "Due" amount beside "Due date"). A header "A / B" stacks two
  * values in its cells. A list naming a supplier, or identified by another document's number (payment, quote,
  * receipt, credit note) before any invoice number, is not an invoice list. `sample(position)` gives the texts of
  * the first rows in a column.
@@ -714,7 +715,10 @@ function readColumns(headers: Map<number, Element>, sample: (position: number) =
       if (m?.meaning === 'veto') otherDocumentAt = -1;
       else if (m?.meaning === 'document') otherDocumentAt = Math.min(otherDocumentAt, position);
       else if (m) {
-        const candidate: Candidate = { role: m.meaning, score: m.score, position, label: parts[index]! };
+        // Xero's "Due" (beside "Due date") shows amounts: what remains due, not a date.
+        const second = SECOND_MEANING[normalizeHeader(parts[index]!)];
+        const role = second && showsAmounts(sample(position)) ? second : m.meaning;
+        const candidate: Candidate = { role, score: m.score, position, label: parts[index]! };
         if (parts.length > 1) candidate.part = [index, parts.length];
         candidates.push(candidate);
       }
@@ -722,34 +726,32 @@ function readColumns(headers: Map<number, Element>, sample: (position: number) =
   }
   candidates.sort((a, b) => b.score - a.score || a.position - b.position);
   const columns: Columns = { at: {}, part: {}, labels: {} };
-  const assign = (role: ColumnRole, c: Candidate): void => {
-    columns.at[role] = c.position;
-    columns.labels[role] = c.label;
-    if (c.part) columns.part[role] = c.part;
-    else delete columns.part[role];
+  const assign = (c: Candidate): void => {
+    columns.at[c.role] = c.position;
+    columns.labels[c.role] = c.label;
+    if (c.part) columns.part[c.role] = c.part;
+    else delete columns.part[c.role];
   };
-  const losers: Candidate[] = [];
+  const numbers: Candidate[] = [];
   for (const c of candidates) {
-    if (columns.at[c.role] === undefined) assign(c.role, c);
-    else losers.push(c);
+    if (columns.at[c.role] === undefined) assign(c);
+    else if (c.role === 'number') numbers.push(c);
   }
-  const counter = columns.at.number !== undefined && countsRows(sample(columns.at.number));
-  for (const c of losers) {
-    const second = SECOND_MEANING[normalizeHeader(c.label)];
-    if (c.role === 'number' && counter) assign('number', c);
-    else if (second && columns.at[second] === undefined) assign(second, c);
-  }
+  // A number column that only counts rows gives way to the next one.
+  if (numbers[0] && countsRows(sample(columns.at.number!))) assign(numbers[0]);
   return isInvoiceList(columns.at) && otherDocumentAt > columns.at.number! ? columns : null;
 }
 
-/**
- * Value `index` of `count` stacked in a cell (one per line: `<div>Client</div><div>0000214</div>`); with another
- * number of lines, the first value is the whole cell and the others are missing.
- */
-function stackedValue(cell: Element, index: number, count: number): Element | undefined {
+/** The blocks a cell stacks, one per line (`<div>Client</div><div>0000214</div>`), hidden ones left out. */
+function stackedLines(cell: Element): Element[] {
   let el = cell;
   while (el.childElementCount === 1 && !ownText(el)) el = el.firstElementChild!;
-  const lines = Array.from(el.children).filter((line) => !isHidden(line) && elementText(line) !== '');
+  return ownText(el) ? [el] : Array.from(el.children).filter((line) => !isHidden(line) && elementText(line) !== '');
+}
+
+/** Value `index` of `count` stacked in a cell; with another number of lines, the first is the whole cell. */
+function stackedValue(cell: Element, index: number, count: number): Element | undefined {
+  const lines = stackedLines(cell);
   return lines.length === count ? lines[index] : index === 0 ? cell : undefined;
 }
 
@@ -1046,17 +1048,8 @@ interface SchemaInvoice {
 /** schema.org PaymentStatusType values (bare, full URL or `schema:` prefixed), else a status text. */
 export function schemaPaymentStatus(value: string): StatusTextFacts {
   const name = value.trim().replace(/^(?:https?:\/\/schema\.org\/|schema:)/i, '');
-  switch (name.toLowerCase()) {
-    case 'paymentcomplete':
-    case 'paymentautomaticallyapplied':
-      return { lifecycle: 'issued', paid: true };
-    case 'paymentdue':
-    case 'paymentpastdue':
-    case 'paymentdeclined':
-      return { lifecycle: 'issued', paid: false };
-    default:
-      return classifyStatusText(name);
-  }
+  const type = /^payment(?:(complete|automaticallyapplied)|due|pastdue|declined)$/i.exec(name);
+  return type ? { lifecycle: 'issued', paid: type[1] !== undefined } : classifyStatusText(name);
 }
 
 /** Amount from a machine value and currency (`1234.56`, `EUR`), or a displayed text. */

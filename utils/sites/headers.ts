@@ -25,7 +25,7 @@ const VOCABULARY: Readonly<Record<Meaning, string>> = {
     'nombre del cliente|nombre cliente|tiers|partenaire|partner|geschaftspartner|contact|company|company name|' +
     'societe|raison sociale|entreprise|bill to|billed to|factura a|facturer a|firma|empresa|razon social|' +
     'destinataire|debiteur|debtor|schuldner|account|account name|organisation|organization|rechnungsempfanger|' +
-    'empfanger|third party|thirdparty|tercero|cliente final',
+    'empfanger|third party|thirdparty|tercero|cliente final|debitor|kontakt|contacto',
   issueDate:
     'date|date de facture|date facture|date d emission|date emission|emission|emise le|date de facturation|' +
     'date facturation|facture le|invoice date|issue date|issued|issued on|issued date|date issued|issue|created|' +
@@ -42,7 +42,8 @@ const VOCABULARY: Readonly<Record<Meaning, string>> = {
     'invoice total|invoice amount|total incl tax|amount incl tax|amount inc tax|total inc tax|inc tax|incl tax|' +
     'tax incl|total including tax|gross|gross amount|betrag|gesamt|gesamtbetrag|brutto|bruttobetrag|' +
     'rechnungsbetrag|summe|endbetrag|importe|importe total|total factura|importe factura|total con iva|' +
-    'importe con iva|total iva incluido|net a payer|montant net a payer',
+    'importe con iva|total iva incluido|iva incl|iva incluido|tva incluse|tva comprise|incl vat|inc vat|vat incl|' +
+    'incl mwst|inkl mwst|inkl ust|net a payer|montant net a payer',
   amountDue:
     'reste a payer|restant du|reste du|solde|solde du|montant du|montant restant|a encaisser|reste a encaisser|' +
     'a payer|balance|balance due|amount due|due amount|outstanding|amount outstanding|outstanding amount|' +
@@ -100,7 +101,7 @@ const EXACT = new Map<string, Meaning>(SYNONYMS.map((s) => [s.words.join(' '), s
 EXACT.set('to', 'customer');
 const isRole = (meaning: Meaning): boolean => meaning !== 'none' && meaning !== 'veto' && meaning !== 'document';
 
-/** A header that gives way to another column of its role and then means something else: Xero's "Due" amount next to "Due date". */
+/** A header meaning something else over a column of amounts: Xero's "Due", the amount due next to "Due date". */
 export const SECOND_MEANING: Readonly<Record<string, ColumnRole>> = { due: 'amountDue' };
 
 /** Words that make a column about another document: "Last invoice", "Date dernière facture", "Nächste Fälligkeit". */

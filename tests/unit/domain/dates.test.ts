@@ -335,11 +335,13 @@ describe('relativeDate reads dates counted from today', () => {
     ['En retard de 12 jours', '2026-10-31'], ['Il y a 12 jours', '2026-10-31'], ['Échue depuis 12 jours', '2026-10-31'],
     ['Überfällig seit 12 Tagen', '2026-10-31'], ['Vor 12 Tagen', '2026-10-31'], ['VENCIDA HACE 12 DÍAS', '2026-10-31'],
     ['Hace 1 día', '2026-11-11'], ['Partially paid, $400.00 due Overdue 3 days', '2026-11-09'],
+    // A day and month without a year: this year's.
+    ['15 Nov', '2026-11-15'], ['Nov 15', '2026-11-15'], ['15. Dez.', '2026-12-15'], ['3 de marzo', '2026-03-03'], ['1er févr.', '2026-02-01'],
   ])('%j is %s', (text, expected) => {
     expect(relativeDate(text, today)).toBe(expected);
   });
 
-  it.each(['Paid', '12 days', '15/11/2026', '', 'Sent', 'Net 30'])('%j says no date relative to today', (text) => {
+  it.each(['Paid', '12 days', '15/11/2026', '', 'Sent', 'Net 30', '31 Feb'])('%j says no date relative to today', (text) => {
     expect(relativeDate(text, today)).toBeNull();
   });
 });

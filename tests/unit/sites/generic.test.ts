@@ -379,4 +379,21 @@ describe('what a real list needs besides its headers', () => {
       <tr><td>2026-11-05</td><td>Credit Memo</td><td>4</td><td>Acme</td><td>€5.00</td></tr></table>`);
     expect(r.invoices.map((i) => [i.facts.number, i.facts.kind])).toEqual([['1', 'invoice'], ['4', 'credit-note']]);
   });
+
+  it('reads "Due on receipt" as due the day issued, and a lone "Due" over amounts as the amount due', () => {
+    const r = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Date</th><th>Due date</th><th>Total</th></tr>
+      <tr><td>E-1</td><td>Acme</td><td>2026-11-02</td><td>Due on receipt</td><td>€10.00</td></tr></table>`);
+    expect(r.invoices[0]?.facts.dueDate).toBe('2026-11-02');
+    const amounts = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Date</th><th>Total</th><th>Due</th></tr>
+      <tr><td>E-2</td><td>Acme</td><td>2026-11-02</td><td>€10.00</td><td>€4.00</td></tr></table>`);
+    expect(amounts.problems).toEqual([]);
+    expect(amounts.invoices[0]?.facts).toMatchObject({ total: eur(1000), amountDue: eur(400) });
+    expect(amounts.invoices[0]?.facts.dueDate).toBeUndefined();
+  });
+
+  it('reads a day and month without a year as one of the current year', () => {
+    const r = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Due date</th><th>Amount</th></tr>
+      <tr><td>Y-1</td><td>Acme</td><td>Nov 30</td><td>€10.00</td></tr></table>`, { lang: 'en', today: '2026-11-12' });
+    expect(r.invoices[0]?.facts.dueDate).toBe('2026-11-30');
+  });
 });

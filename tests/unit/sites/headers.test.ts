@@ -55,12 +55,13 @@ describe('classifyHeader on the headers of Dolibarr, Xero, QuickBooks, Zoho, Fre
     ['Date limite règlement', 'dueDate'], ['Amount (inc. tax)', 'total'], ['Total (TTC)', 'total'],
     ['Remaining unpaid', 'amountDue'], ['SALDO ADEUDADO', 'amountDue'], ['Importe adeudado', 'amountDue'],
     ['À payer', 'amountDue'], ['Type', 'type'], ['Tipo', 'type'], ['Number, sortable column', 'number'],
+    ['Total (IVA incl.)', 'total'], ['Amount (incl. VAT)', 'total'], ['Gesamt (inkl. MwSt.)', 'total'], ['Debitor', 'customer'],
   ] as const)('%j is %s', (header, role) => {
     expect(classifyHeader(header)).toBe(role);
   });
 
   it.each([
-    'Amount tax', 'Amount (excl. tax)', 'Total (HT)', 'Last invoice', 'Date dernière facture', 'Next due date',
+    'Amount tax', 'Amount (excl. tax)', 'Amount (excl. VAT)', 'Total (HT)', 'Betrag (netto)', 'Last invoice', 'Date dernière facture', 'Next due date',
     'Montant du stock', 'Déjà réglé', 'Already paid', 'Réf. client',
     // A column chooser listing every column's name is not a column.
     'Réf. Réf. client Type Date facturation Date échéance Tiers Montant TTC Reste à payer État',
