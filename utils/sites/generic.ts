@@ -68,9 +68,13 @@ export function cellText(node: Node | null | undefined): string {
 
 /** {@link cellText} of an element (one DOM call fewer: on a long list, each counts). */
 function elementText(el: Element | undefined): string {
-  if (!el) return '';
+  return el ? textOf(el, el.childElementCount) : '';
+}
+
+/** {@link elementText} of an element whose number of child elements the caller already read. */
+function textOf(el: Element, children: number): string {
   // Fast path for the common cell holding only text (most of a large list), fastest when already tidy.
-  if (el.childElementCount === 0) {
+  if (children === 0) {
     const text = el.textContent ?? '';
     if (!UNTIDY.test(text)) return text;
     return text.includes('\u200b') ? text.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim() : text.replace(/\s+/g, ' ').trim();
@@ -348,12 +352,14 @@ function dateText(cell: Element): string {
 
 /** The number a number cell shows: the text of its first link holding a digit (the invoice's link), else its text. */
 function numberText(cell: Element | undefined): string {
-  if (cell && cell.childElementCount > 0) {
+  if (!cell) return '';
+  const children = cell.childElementCount;
+  if (children) {
     const link = cell.querySelector('a');
     const text = link ? elementText(link) : '';
     if (/\d/.test(text)) return text;
   }
-  return elementText(cell);
+  return textOf(cell, children);
 }
 
 /**
@@ -361,8 +367,10 @@ function numberText(cell: Element | undefined): string {
  * in grey below), else its whole text ("Acme<br>Paris" reads "Acme Paris").
  */
 function customerText(cell: Element | undefined): string {
-  const lines = cell ? stackedLines(cell) : [];
-  return elementText(lines.length > 1 && lines.every((line) => BLOCK_TAGS.has(line.localName)) ? lines[0] : cell);
+  if (!cell) return '';
+  const children = cell.childElementCount;
+  const lines = children ? stackedLines(cell) : [];
+  return lines.length > 1 && lines.every((line) => BLOCK_TAGS.has(line.localName)) ? elementText(lines[0]) : textOf(cell, children);
 }
 
 /** What a status cell says: its text, else the tooltip or label of the cell or of an icon in it. */
