@@ -494,34 +494,26 @@ export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Gene
 
   const parse = (i: number): ExtractedInvoice | null => {
     const r = rowIndex[i]!;
-    let readable = true;
     const issueText = issueTexts[i]!;
     const dueText = dueTexts[i]!;
     const issueDate = issueText ? dateOf(issueText, issueCache, orders.issueDate) : undefined;
     let dueDate = dueText ? dateOf(dueText, dueCache, orders.dueDate) : undefined;
     // "Due on receipt", "À réception", "Sofort": due the day it was issued.
     if (dueDate === null && ON_RECEIPT.test(normalizeHeader(dueText))) dueDate = issueDate ?? undefined;
-    if (issueDate === null) {
-      unreadable.add(header('issueDate'), issueText, i * 4);
-      readable = false;
-    }
-    if (dueDate === null) {
-      unreadable.add(header('dueDate'), dueText, i * 4 + 1);
-      readable = false;
-    }
     const totalText = elementText(source.cell(r, 'total'));
     let total = moneyOf(totalText);
-    if (total === null) {
-      unreadable.add(header('total'), totalText, i * 4 + 2);
-      readable = false;
-    }
     const dueAmountText = elementText(source.cell(r, 'amountDue'));
     const amountDue = moneyOf(dueAmountText);
-    if (amountDue === null) {
-      unreadable.add(header('amountDue'), dueAmountText, i * 4 + 3);
-      readable = false;
+    const faults: Array<[ColumnRole, string]> = [];
+    if (issueDate === null) faults.push(['issueDate', issueText]);
+    if (dueDate === null) faults.push(['dueDate', dueText]);
+    if (total === null) faults.push(['total', totalText]);
+    if (amountDue === null) faults.push(['amountDue', dueAmountText]);
+    if (faults.length) {
+      // A hidden row (a template the app fills in later) is not worth a word to the user.
+      if (!isHidden(rows[r]!)) for (const [role, text] of faults) unreadable.add(header(role), text, i * 4 + ROLES.indexOf(role));
+      return null;
     }
-    if (!readable) return null;
     const statusCell = source.readStatus ? undefined : source.cell(r, 'status');
     const statusText = statusCell ? labelText(statusCell) : '';
     const status = source.readStatus ? source.readStatus(r) : statusText ? classifyStatusText(statusText) : {};
@@ -970,7 +962,9 @@ function forEachAriaCell(rows: Element[], visit: (key: number, cell: Element, ro
   const seen = new Set<number>();
   let position = 0;
   for (const row of rows) {
-    const found = row.querySelectorAll(CELL_SELECTOR);
+    // Rows whose cells carry no role (only the grid and its rows do): the row's children are its cells.
+    let found: ArrayLike<Element> = row.querySelectorAll(CELL_SELECTOR);
+    if (!found.length) found = row.children;
     for (let i = 0; i < found.length; i++) {
       const cell = found[i]!;
       if (cell.closest('[role="row"]') !== row) continue;

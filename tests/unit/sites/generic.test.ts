@@ -396,4 +396,15 @@ describe('what a real list needs besides its headers', () => {
       <tr><td>Y-1</td><td>Acme</td><td>Nov 30</td><td>€10.00</td></tr></table>`, { lang: 'en', today: '2026-11-12' });
     expect(r.invoices[0]?.facts.dueDate).toBe('2026-11-30');
   });
+
+  it('says nothing of a hidden template row, and reads grid rows whose cells carry no role', () => {
+    const r = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Due date</th><th>Amount</th></tr>
+      <tr style="display: none"><td>{{number}}</td><td>{{customer}}</td><td>{{due}}</td><td>{{amount}}</td></tr>
+      <tr><td>H-1</td><td>Acme</td><td>2026-11-30</td><td>€10.00</td></tr></table>
+      <div role="grid"><div role="row"><span role="columnheader">Invoice</span><span role="columnheader">Customer</span>
+      <span role="columnheader">Due date</span><span role="columnheader">Amount</span></div>
+      <div role="row"><span>G-1</span><span>Acme</span><span>2026-11-30</span><span>€10.00</span></div></div>`);
+    expect(r.problems).toEqual([]);
+    expect(numbers(r)).toEqual(['H-1', 'G-1']);
+  });
 });
