@@ -876,7 +876,8 @@ function tableSource(table: Element, headerAbove?: Map<number, Element>): ListSo
       first = start;
     }
   }
-  if (!columns && headerAbove && body.length) {
+  // The header above applies to a body with as many cells a row, not to any table below it.
+  if (!columns && headerAbove && body[0] && cellsOf(body[0]).length === headerAbove.size) {
     columns = readColumns(headerAbove, sampleFrom(body));
     first = 0;
   }

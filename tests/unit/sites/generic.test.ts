@@ -407,4 +407,11 @@ describe('what a real list needs besides its headers', () => {
     expect(r.problems).toEqual([]);
     expect(numbers(r)).toEqual(['H-1', 'G-1']);
   });
+
+  it('reads a scrolling body with the header table above it, and no other table below', () => {
+    const head = `<table><thead><tr><th>Invoice</th><th>Customer</th><th>Due date</th><th>Amount</th></tr></thead></table>`;
+    expect(numbers(read(`${head}<div style="overflow:auto"><table><tbody>
+      <tr><td>S-1</td><td>Acme</td><td>2026-11-30</td><td>€10.00</td></tr></tbody></table></div>`))).toEqual(['S-1']);
+    expect(numbers(read(`${head}<table><tbody><tr><td>P-1</td><td>2026-11-30</td><td>€10.00</td></tr></tbody></table>`))).toEqual([]);
+  });
 });
