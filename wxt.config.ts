@@ -16,6 +16,8 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { target: 'es2022' },
+    // Terser compresses about 4% better than esbuild's minifier: it keeps the accounting content script, injected
+    // into every accounting page, within its 30 KB gzipped budget (`npm run bench` reports the sizes).
+    build: { target: 'es2022', minify: 'terser', terserOptions: { compress: { passes: 2 } } },
   }),
 });

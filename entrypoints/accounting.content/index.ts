@@ -1,11 +1,7 @@
 import browser from 'webextension-polyfill';
 import { todayInLocalTime } from '@/utils/domain/dates';
-import {
-  ContentEventSchema,
-  InvoicesSeenResponseSchema,
-  SiteSettingsSchema,
-  type ContentRequest,
-} from '@/utils/messaging/protocol';
+import type { ContentRequest } from '@/utils/messaging/protocol';
+import { ContentEventSchema, InvoicesSeenResponseSchema, SiteSettingsSchema } from '@/utils/messaging/to-content';
 import { extractContextOf, Overlay, runSteps } from '@/utils/overlay/overlay';
 import { watchPage } from '@/utils/overlay/watch';
 import { ACCOUNTING_MATCHES } from '@/utils/sites/hosts';
@@ -25,7 +21,8 @@ export default defineContentScript({
     // this script: with the usual settings (no date order or currency set for this site) and an unchanged
     // page, that reading is the one the first scan needs.
     const changesBefore = watch.changes();
-    const early = extractContextOf(document);
+    const today = () => todayInLocalTime(new Date());
+    const early = extractContextOf(document, undefined, today());
     const preparing = new Promise<PreparedPage>((resolve) =>
       later(() =>
         runSteps(prepareInvoicesSteps(document, new URL(location.href), early), { later }, resolve, () => ctx.isValid),
@@ -38,7 +35,7 @@ export default defineContentScript({
     overlay = new Overlay({
       doc: document,
       url: () => new URL(location.href),
-      today: () => todayInLocalTime(new Date()),
+      today,
       settings,
       reportInvoices: async (invoices) =>
         InvoicesSeenResponseSchema.parse(await send({ type: 'invoices-seen', invoices })).annotations,
@@ -57,10 +54,11 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       overlay?.destroy();
     });
-    const current = extractContextOf(document, settings);
+    const current = extractContextOf(document, settings, today());
     const stillValid =
       watch.changes() === changesBefore &&
       current.lang === early.lang &&
+      current.today === early.today &&
       current.userDateOrder === early.userDateOrder &&
       current.defaultCurrency === early.defaultCurrency;
     overlay.scan(stillValid ? earlyPage : undefined);

@@ -80,7 +80,10 @@ export function frenchRowHtml(r: Row): string {
 <td>${numericDate(isoDaysFromToday(r.dueInDays), 'dmy')}</td><td>${esc(r.amount)}</td><td>${esc(r.remaining ?? r.amount)}</td><td>À régler</td>`;
 }
 
-/** Dolibarr's customer-invoice list (compta/facture/list.php): a `table.liste` with a `liste_titre` header row. */
+/**
+ * Dolibarr's customer-invoice list (compta/facture/list.php): a `table.liste` without <thead>, whose first row
+ * holds the search filters and the second (`liste_titre`) the column titles.
+ */
 export function dolibarrListPage(rows: Row[]): string {
   const body = rows
     .map((r) => `<tr class="oddeven">
@@ -96,10 +99,83 @@ export function dolibarrListPage(rows: Row[]): string {
   return `<!doctype html><html lang="fr_FR"><head><meta charset="utf-8"><title>Factures clients</title></head><body class="body">
 <div class="fiche"><form method="POST" id="searchFormList" action="/compta/facture/list.php">
 <div class="div-table-responsive"><table class="tagtable nobottomiftotal liste">
+<tr class="liste_titre_filter"><td class="liste_titre"><input class="flat maxwidth50imp" type="text" name="search_ref"></td>
+<td class="liste_titre center"><input name="search_date_start" placeholder="Du"></td><td class="liste_titre center"><input name="search_datelimit_start" placeholder="Du"></td>
+<td class="liste_titre"><input class="flat" type="text" name="search_company"></td><td class="liste_titre right"><input class="flat" name="search_montant_ttc"></td>
+<td class="liste_titre"></td><td class="liste_titre center"><button type="submit" class="button_search"><span class="fas fa-search"></span></button></td></tr>
 <tr class="liste_titre"><th class="wrapcolumntitle liste_titre">Réf.</th><th class="wrapcolumntitle center liste_titre">Date facturation</th>
 <th class="wrapcolumntitle center liste_titre">Date échéance</th><th class="wrapcolumntitle liste_titre">Tiers</th>
 <th class="wrapcolumntitle right liste_titre">Montant TTC</th><th class="wrapcolumntitle right liste_titre">Reste à encaisser</th>
 <th class="wrapcolumntitle right liste_titre">État</th></tr>
 ${body}
 </table></div></form></div></body></html>`;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** ISO date → `2 Nov 2026`, as Xero writes dates. */
+const dayMonthYear = (iso: string): string => {
+  const [y, m, d] = iso.split('-');
+  return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+};
+
+/** Xero's invoice list: Number, Reference, To, Date, Due date, Paid, Due (the amount), Status. */
+export function xeroInvoicesPage(rows: Array<Row & { status: string }>): string {
+  const body = rows
+    .map((r) => `<tr class="xui-readonlytable--row"><td><input type="checkbox"></td><td><a href="/app/invoicing/view/${esc(r.number)}">${esc(r.number)}</a></td>
+<td></td><td>${esc(r.customer)}</td><td>${dayMonthYear(isoDaysFromToday(r.dueInDays - 14))}</td><td>${dayMonthYear(isoDaysFromToday(r.dueInDays))}</td>
+<td>0.00</td><td>${esc(r.remaining ?? r.amount)}</td><td><span class="xui-tag">${esc(r.status)}</span></td><td>Sent</td></tr>`)
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoices | Xero</title></head><body>
+<table class="xui-readonlytable"><thead><tr><th><input type="checkbox" aria-label="Select all"></th>
+<th><button>Number<span class="xui-u-hidden-visually">, sortable column</span></button></th><th><button>Reference</button></th>
+<th><button>To</button></th><th><button>Date</button></th><th><button>Due date</button></th><th><button>Paid</button></th>
+<th><button>Due</button></th><th><button>Status</button></th><th><button>Sent</button></th></tr></thead>
+<tbody>${body}</tbody></table></body></html>`;
+}
+
+/**
+ * QuickBooks Online's invoice list: a dgrid ARIA grid (div rows holding presentation tables) with no due-date
+ * column; the status says how late an invoice is ("Overdue 12 days", "Due in 5 days", "Due today").
+ */
+export function qboInvoicesPage(rows: Array<Row & { status?: string }>): string {
+  const status = (r: Row & { status?: string }): string =>
+    r.status ?? (r.dueInDays < 0 ? `Overdue ${-r.dueInDays} days` : r.dueInDays === 0 ? 'Due today' : `Due in ${r.dueInDays} days`);
+  const body = rows
+    .map((r) => `<div role="row" class="dgrid-row"><table class="dgrid-row-table" role="presentation"><tr>
+<td role="gridcell"><input type="checkbox"></td><td role="gridcell">${numericDate(isoDaysFromToday(r.dueInDays - 30), 'mdy')}</td>
+<td role="gridcell">${esc(r.number)}</td><td role="gridcell"><div>${esc(r.customer)}</div></td><td role="gridcell">${esc(r.amount)}</td>
+<td role="gridcell"><div class="status"><span>${esc(status(r))}</span><div class="status-sub">Sent</div></div></td>
+<td role="gridcell"><button>Receive payment</button></td></tr></table></div>`)
+    .join('\n');
+  return `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>Invoices | QuickBooks</title></head><body>
+<div class="dgrid" role="grid" aria-label="Invoices"><div class="dgrid-header" role="row"><table role="presentation"><tr>
+<th role="columnheader"><input type="checkbox" aria-label="Select all"></th><th role="columnheader">DATE</th><th role="columnheader">NO.</th>
+<th role="columnheader">CUSTOMER</th><th role="columnheader">AMOUNT</th><th role="columnheader">STATUS</th><th role="columnheader">ACTION</th>
+</tr></table></div><div class="dgrid-scroller" style="overflow-y:auto;max-height:400px">${body}</div></div></body></html>`;
+}
+
+/** FreshBooks' invoice list: two values stacked per column ("Client / Invoice Number", "Issued Date / Due Date", "Amount / Status"). */
+export function freshbooksInvoicesPage(rows: Array<Row & { status: string }>): string {
+  const stacked = (a: string, b: string) => `<div class="stacked"><div>${a}</div><div>${b}</div></div>`;
+  const body = rows
+    .map((r) => `<tr><td><input type="checkbox"></td><td>${stacked(esc(r.customer), esc(r.number))}</td><td>Services</td>
+<td>${stacked(numericDate(isoDaysFromToday(r.dueInDays - 30), 'mdy'), numericDate(isoDaysFromToday(r.dueInDays), 'mdy'))}</td>
+<td>${stacked(esc(r.amount), `<span class="status-pill">${esc(r.status)}</span>`)}</td></tr>`)
+    .join('\n');
+  return `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>Invoices - FreshBooks</title></head><body>
+<table class="fb-table"><thead><tr><th><input type="checkbox" aria-label="Select all"></th><th>Client / Invoice Number</th><th>Description</th>
+<th>Issued Date / Due Date</th><th>Amount / Status</th></tr></thead><tbody>${body}</tbody></table></body></html>`;
+}
+
+/** Zoho Books' invoice list in Spanish: a fixed header table above a scrolling body table. */
+export function zohoInvoicesPage(rows: Array<Row & { status: string }>): string {
+  const body = rows
+    .map((r) => `<tr><td><input type="checkbox"></td><td>${numericDate(isoDaysFromToday(r.dueInDays - 30), 'dmy')}</td>
+<td><a href="#/invoices/1">${esc(r.number)}</a></td><td></td><td>${esc(r.customer)}</td><td>${esc(r.status)}</td>
+<td>${numericDate(isoDaysFromToday(r.dueInDays), 'dmy')}</td><td>${esc(r.amount)}</td><td>${esc(r.remaining ?? r.amount)}</td></tr>`)
+    .join('\n');
+  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Facturas | Zoho Books</title></head><body>
+<div class="fixed-table-header"><table><thead><tr><th><input type="checkbox"></th><th>FECHA</th><th>N.º DE FACTURA</th><th>NÚMERO DE PEDIDO</th>
+<th>NOMBRE DEL CLIENTE</th><th>ESTADO</th><th>FECHA DE VENCIMIENTO</th><th>IMPORTE</th><th>SALDO ADEUDADO</th></tr></thead></table></div>
+<div style="overflow-y:auto;height:300px"><table><tbody>${body}</tbody></table></div></body></html>`;
 }

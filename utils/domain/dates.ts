@@ -9,23 +9,27 @@ const MS_PER_DAY = 86_400_000;
 
 // Month words after lowercasing and stripping accents (so `März` is `marz`, `févr.` is `fevr`).
 // en, fr, de, es; abbreviations shared between languages always mean the same month.
-const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, janvier: 1, janv: 1, januar: 1, janner: 1, enero: 1, ene: 1,
-  february: 2, feb: 2, fevrier: 2, fevr: 2, fev: 2, februar: 2, febrero: 2,
-  march: 3, mar: 3, mars: 3, marz: 3, maerz: 3, marzo: 3,
-  april: 4, apr: 4, avril: 4, avr: 4, abril: 4, abr: 4,
-  may: 5, mai: 5, mayo: 5,
-  june: 6, jun: 6, juin: 6, juni: 6, junio: 6,
-  july: 7, jul: 7, juillet: 7, juil: 7, juli: 7, julio: 7,
-  august: 8, aug: 8, aout: 8, agosto: 8, ago: 8,
-  september: 9, sep: 9, sept: 9, septembre: 9, septiembre: 9, setiembre: 9, set: 9,
-  october: 10, oct: 10, octobre: 10, oktober: 10, okt: 10, octubre: 10,
-  november: 11, nov: 11, novembre: 11, noviembre: 11,
-  december: 12, dec: 12, decembre: 12, dezember: 12, dez: 12, diciembre: 12, dic: 12,
-};
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  (
+    'january jan janvier janv januar janner enero ene|' +
+    'february feb fevrier fevr fev februar febrero|' +
+    'march mar mars marz maerz marzo|' +
+    'april apr avril avr abril abr|' +
+    'may mai mayo|' +
+    'june jun juin juni junio|' +
+    'july jul juillet juil juli julio|' +
+    'august aug aout agosto ago|' +
+    'september sep sept septembre septiembre setiembre set|' +
+    'october oct octobre oktober okt octubre|' +
+    'november nov novembre noviembre|' +
+    'december dec decembre dezember dez diciembre dic'
+  )
+    .split('|')
+    .flatMap((names, i) => names.split(' ').map((name) => [name, i + 1] as const)),
+);
 
 // Longest first so `septembre` is not read as `sep` + garbage.
-const MONTH_ALTERNATION = Object.keys(MONTHS)
+const MONTH_ALTERNATION = [...MONTHS.keys()]
   .sort((a, b) => b.length - a.length)
   .join('|');
 
@@ -118,12 +122,12 @@ function findNamedMonth(text: string): IsoDate | null {
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) {
     const [, day = '', month = '', year = ''] = dmy;
-    return toIso(expandYear(year), MONTHS[month] ?? 0, Number(day));
+    return toIso(expandYear(year), MONTHS.get(month) ?? 0, Number(day));
   }
   const mdy = MONTH_DAY_YEAR.exec(text);
   if (mdy) {
     const [, month = '', day = '', year = ''] = mdy;
-    return toIso(Number(year), MONTHS[month] ?? 0, Number(day));
+    return toIso(Number(year), MONTHS.get(month) ?? 0, Number(day));
   }
   return null;
 }
@@ -276,4 +280,33 @@ export function formatDate(d: IsoDate, locale: string, style: 'short' | 'long' =
       ? { timeZone: 'UTC', dateStyle: 'long' }
       : { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' };
   return new Intl.DateTimeFormat(locale, options).format(new Date(toUtcMs(d)));
+}
+
+// Relative dates as lists and status labels word them, en/fr/de/es (normalized: lowercase, no accents).
+const RELATIVE_DAY = /\b(?:(today|aujourd.?hui|heute|hoy)|(tomorrow|demain|morgen|manana)|yesterday|hier|gestern|ayer)\b/;
+const RELATIVE_AMOUNT = /(?<![\d.,])(\d{1,4}) ?(?:(days?|jours?|tag(?:e|en)?|dias?)|(weeks?|semaines?|wochen?|semanas?))\b/;
+const RELATIVE_PAST = /overdue|\blate\b|\bago\b|retard|echue?s?\b|depuis|il y a|uberfallig|ueberfaellig|\bseit\b|\bvor\b|verspatet|vencid|\bhace\b|atrasad|past due|since/;
+const RELATIVE_FUTURE = /\b(?:in|dans|en|within|sous|innerhalb|binnen|vence|due|faellig|fallig|echeance)\b/;
+
+/**
+ * The day a relative date text stands for, counted from `today`: "Today", "Tomorrow", "Yesterday", "In 5 days",
+ * "5 days ago", "Overdue 12 days", "Overdue by 12 days", "Due in 3 days", "En retard de 4 jours", "Dans 2 semaines",
+ * "Überfällig seit 5 Tagen", "Fällig in 3 Tagen", "Vencida hace 12 días", "Vence en 3 días"; a day and month
+ * without a year ("15 Nov", "Nov 15") is in today's year. Null when the text says no such thing (or only a number
+ * of days without saying whether before or after).
+ */
+export function relativeDate(text: string, today: IsoDate): IsoDate | null {
+  const clean = normalize(text);
+  const amount = RELATIVE_AMOUNT.exec(clean);
+  let relative: RegExpExecArray | null;
+  let days: number;
+  if (amount) {
+    const n = Number(amount[1]) * (amount[3] ? 7 : 1);
+    if (RELATIVE_PAST.test(clean)) days = -n;
+    else if (RELATIVE_FUTURE.test(clean)) days = n;
+    else return null;
+  } else if ((relative = RELATIVE_DAY.exec(clean))) days = relative[1] ? 0 : relative[2] ? 1 : -1;
+  // "15 Nov", "Nov 15", "15. Nov.": a date of the current year, written without it.
+  else return findNamedMonth(`${clean} ${today.slice(0, 4)}`);
+  return addDays(today, days);
 }

@@ -9,81 +9,55 @@ export interface StatusTextFacts {
   kind?: Extract<InvoiceKind, 'credit-note'>;
 }
 
-type Rule = { phrases: string[]; facts: StatusTextFacts };
-
-// Phrases are written already normalized (lowercase, no accents, single spaces) and match whole words.
-// Order matters: negated and partial forms come first and consume their words, so "non payée" is never
-// also read as "payée", and "partially paid" never as "paid".
-const RULES: readonly Rule[] = [
-  {
-    // Partly paid: still money to collect.
-    phrases: [
-      'partially paid', 'part paid', 'partly paid', 'partial payment', 'partial',
-      'partiellement payee', 'partiellement paye', 'partiellement reglee', 'partiellement regle',
-      'paiement partiel', 'partiel', 'partielle',
-      'teilweise bezahlt', 'teilbezahlt', 'teilzahlung', 'teilweise beglichen',
-      'parcialmente pagada', 'parcialmente pagado', 'pagada parcialmente', 'pagado parcialmente',
-      'parcialmente cobrada', 'cobrada parcialmente', 'pago parcial',
-    ],
-    facts: { lifecycle: 'issued', paid: false },
-  },
-  {
-    phrases: [
-      'unpaid', 'not paid', 'payment failed', 'payment declined', 'awaiting payment',
-      'non payee', 'non paye', 'non payees', 'impayee', 'impaye', 'impayees', 'non reglee', 'non regle',
-      'en attente de paiement', 'a payer', 'a regler',
-      'unbezahlt', 'nicht bezahlt', 'offen', 'ausstehend', 'zahlung ausstehend',
-      'no pagada', 'no pagado', 'impagada', 'impagado', 'sin pagar', 'pendiente de pago', 'pendiente',
-      'no cobrada', 'pendiente de cobro',
-    ],
-    facts: { lifecycle: 'issued', paid: false },
-  },
-  {
-    phrases: [
-      'overdue', 'past due', 'late', 'en retard', 'retard', 'echue', 'echu',
-      'uberfallig', 'ueberfaellig', 'verspatet', 'vencida', 'vencido', 'atrasada', 'atrasado',
-    ],
-    facts: { lifecycle: 'issued', paid: false },
-  },
-  {
-    phrases: [
-      'credit note', 'credit memo', 'refund', 'avoir', 'facture d avoir', 'note de credit',
-      'gutschrift', 'rechnungskorrektur', 'stornorechnung',
-      'nota de credito', 'factura rectificativa', 'rectificativa', 'abono',
-    ],
-    facts: { kind: 'credit-note' },
-  },
-  { phrases: ['draft', 'brouillon', 'entwurf', 'borrador'], facts: { lifecycle: 'draft' } },
-  {
-    phrases: [
-      'cancelled', 'canceled', 'void', 'voided', 'annulee', 'annule', 'storniert', 'storno', 'abgebrochen',
-      'anulada', 'anulado', 'cancelada', 'cancelado',
-    ],
-    facts: { lifecycle: 'cancelled' },
-  },
-  {
+// Each rule: phrases (regular-expression fragments, `|`-separated) written already normalized (lowercase, no
+// accents, single spaces, no plural `s`), matching whole words, and what they say. Order matters: a rule's words
+// are consumed before the next rule reads, so "non payée" is never also read as "payée", "partially paid" never
+// as "paid", "pendiente de aprobación" never as "pendiente".
+const UNPAID: StatusTextFacts = { lifecycle: 'issued', paid: false };
+const RULES: ReadonlyArray<readonly [string, StatusTextFacts]> = [
+  [
+    // Not sent yet: drafts, invoices waiting for an approval, pro formas.
+    'draft|brouillon|entwurf|borrador|(?:awaiting|pending) approval|submitted|a valider|a approuver|' +
+      'en attente d approbation|zur freigabe|pendiente de aprobacion|pro ?forma',
+    { lifecycle: 'draft' },
+  ],
+  [
+    // Partly paid, unpaid, disputed, chased or late: still money to collect.
+    'partially paid|part paid|partly paid|partial payment|partial|teilweise|parcial|' +
+      'partiellement (?:payee?|reglee?)|paiement partiel|partielle?|teilweise (?:bezahlt|beglichen)|teilbezahlt|' +
+      'teilzahlung|parcialmente (?:pagad|cobrad)[ao]|(?:pagad|cobrad)[ao] parcialmente|pago parcial|' +
+      'unpaid|not paid|payment (?:failed|declined)|awaiting payment|non (?:payee?|reglee?)|impayee?|' +
+      'en attente de paiement|a payer|a regler|unbezahlt|nicht bezahlt|offen|ausstehend|zahlung ausstehend|' +
+      'no (?:pagad|cobrad)[ao]|impagad[ao]|sin pagar|pendiente(?: de (?:pago|cobro))?|' +
+      'disputed|en litige|litige|strittig|en disputa|failed|retry|relancee|gemahnt|' +
+      'overdue|past due|late|en retard|retard|echue?|uberfallig|ueberfaellig|verspatet|vencid[ao]|atrasad[ao]',
+    UNPAID,
+  ],
+  [
+    'credit (?:note|memo)|refund|avoir|facture d avoir|note de credit|gutschrift|rechnungskorrektur|' +
+      'stornorechnung|nota de credito|(?:factura )?rectificativa|abono',
+    { kind: 'credit-note' },
+  ],
+  [
+    // Cancelled, deleted, closed unpaid (Dolibarr "Abandonnée", "Fermée"), written off: nothing left to chase.
+    'cancell?ed|void(?:ed)?|annulee?|storn(?:iert|o)|abgebrochen|anulad[ao]|cancelad[ao]|deleted|supprimee|' +
+      'geloscht|eliminada|abandon(?:ed|nee?)|closed|fermee|written off|irrecouvrable|abgeschrieben|incobrable',
+    { lifecycle: 'cancelled' },
+  ],
+  [
     // "In payment" (Odoo): a payment is registered and only awaits bank matching, so nothing is to be chased.
     // "Reversed": fully offset by a credit note.
-    phrases: [
-      'paid', 'settled', 'payment complete', 'in payment', 'reversed',
-      'payee', 'paye', 'payees', 'reglee', 'regle', 'acquittee', 'acquitte', 'soldee', 'en paiement',
-      'extournee', 'extourne',
-      'bezahlt', 'beglichen', 'in zahlung', 'ausgeglichen',
-      'pagada', 'pagado', 'cobrada', 'cobrado', 'liquidada', 'en proceso de pago', 'revertido', 'revertida',
-    ],
-    facts: { lifecycle: 'issued', paid: true },
-  },
-  {
-    phrases: [
-      'sent', 'open', 'issued', 'posted', 'validated', 'approved', 'finalized', 'finalised', 'due', 'pending',
-      'outstanding', 'awaiting', 'viewed',
-      'envoyee', 'envoye', 'ouverte', 'ouvert', 'emise', 'emis', 'validee', 'valide', 'comptabilisee',
-      'comptabilise', 'finalisee', 'en attente', 'due',
-      'gesendet', 'versendet', 'verschickt', 'gebucht', 'festgeschrieben', 'faellig', 'fallig',
-      'emitida', 'enviada', 'abierta', 'contabilizada', 'publicado', 'publicada', 'validada',
-    ],
-    facts: { lifecycle: 'issued' },
-  },
+    'paid|settled|payment complete|in payment|reversed|deposited|payee?|reglee?|acquittee?|soldee|en paiement|' +
+      'encaissee?|extournee?|bezahlt|beglichen|in zahlung|ausgeglichen|pagad[ao]|cobrad[ao]|liquidada|' +
+      'en proceso de pago|revertid[ao]',
+    { lifecycle: 'issued', paid: true },
+  ],
+  [
+    'sent|open|issued|posted|validated|approved|finali[sz]ed|due|pending|outstanding|awaiting|viewed|envoyee?|' +
+      'ouverte?|emise?|validee?|comptabilisee?|finalisee|en attente|gesendet|versendet|verschickt|gebucht|' +
+      'festgeschrieben|faellig|fallig|emitida|enviada|abierta|contabilizada|publicad[ao]|validada',
+    { lifecycle: 'issued' },
+  ],
 ];
 
 function normalize(text: string): string {
@@ -92,16 +66,17 @@ function normalize(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b([a-z]{3,})s\b/g, '$1') // plurals: "Non payées", "No pagadas", "Annulées"
     .trim()} `;
 }
 
+/** The `|`-separated alternatives of a pattern, leaving those inside parentheses whole. */
+const alternatives = (pattern: string): string[] => pattern.match(/(?:\([^)]*\)|[^|(])+/g) ?? [];
+
 // One regex per rule, longest phrase first so the most specific wording is consumed first.
-const COMPILED = RULES.map((rule) => ({
-  facts: rule.facts,
-  pattern: new RegExp(
-    ` (?:${[...new Set(rule.phrases)].sort((a, b) => b.length - a.length).join('|')})(?= )`,
-    'g',
-  ),
+const COMPILED = RULES.map(([phrases, facts]) => ({
+  facts,
+  pattern: new RegExp(` (?:${alternatives(phrases).sort((a, b) => b.length - a.length).join('|')})(?= )`, 'g'),
 }));
 
 /**
@@ -146,4 +121,20 @@ function classifyUncached(text: string): StatusTextFacts {
   const lifecycle = (['cancelled', 'draft', 'issued'] as const).find((l) => lifecycles.has(l));
   if (lifecycle) result.lifecycle = lifecycle;
   return result;
+}
+
+// Document types that are not invoices: payments, quotes, receipts, orders, statements… (normalized words).
+const NOT_AN_INVOICE =
+  / (?:payment|paiement|reglement|zahlung|pago|cobro|estimate|quote|devi|angebot|presupuesto|cotizacion|receipt|recu|quittung|recibo|order|commande|bestellung|pedido|journal|expense|depense|ausgabe|gasto|delivery|livraison|lieferschein|albaran|statement|releve|transfer|deposit|virement) /;
+const INVOICE_WORDS = / (?:invoice|facture|rechnung|factura) /;
+
+/**
+ * What a document-type cell ("Type": Invoice, Payment, Credit Memo, Estimate, Facture standard, Avoir…) says the
+ * row is: an invoice, a credit note, or null for another document (payment, quote, receipt, order…).
+ * Unknown or empty types count as invoices.
+ */
+export function documentKind(text: string): 'invoice' | 'credit-note' | null {
+  if (classifyStatusText(text).kind === 'credit-note') return 'credit-note';
+  const words = normalize(text);
+  return INVOICE_WORDS.test(words) || !NOT_AN_INVOICE.test(words) ? 'invoice' : null;
 }

@@ -2,6 +2,10 @@
 // zod/mini keeps the content-script bundle small; the background validates everything it receives.
 import * as z from 'zod/mini';
 
+// What the background answers and sends to content scripts, in a module of its own so a content script's bundle
+// holds only the schemas it parses.
+export * from './to-content';
+
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const money = z.object({
   amountMinor: z.int(),
@@ -41,38 +45,8 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
-export const SiteSettingsSchema = z.object({
-  dueSoonDays: z.int(),
-  defaultTermDays: z.int(),
-  dateOrder: z.optional(z.enum(['dmy', 'mdy', 'ymd'])),
-  defaultCurrency: z.optional(z.string()),
-  language: z.enum(['fr', 'en']),
-});
-export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
-/**
- * What the contact log says about one invoice, already worded for the user.
- * It only ever travels into the badge's closed shadow root, never into the page's DOM.
- */
-export const BadgeAnnotationSchema = z.object({
-  lines: z.array(text(300)),
-  promise: z.optional(z.enum(['pending', 'kept', 'broken'])),
-  dispute: z.optional(z.enum(['open', 'resolved'])),
-  plan: z.optional(z.enum(['on-track', 'late', 'completed'])),
-});
-export type BadgeAnnotation = z.infer<typeof BadgeAnnotationSchema>;
 
-export const InvoicesSeenResponseSchema = z.object({
-  annotations: z.record(z.string(), BadgeAnnotationSchema),
-});
-export type InvoicesSeenResponse = z.infer<typeof InvoicesSeenResponseSchema>;
-
-// ---- background -> content script -------------------------------------------------------------
-export const ContentEventSchema = z.discriminatedUnion('type', [
-  /** The contact log or the settings changed: ask again for annotations and re-badge. */
-  z.object({ type: z.literal('refresh') }),
-]);
-export type ContentEvent = z.infer<typeof ContentEventSchema>;
 
 // ---- extension pages -> background ------------------------------------------------------------
 export const PageRequestSchema = z.discriminatedUnion('type', [

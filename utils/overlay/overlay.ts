@@ -83,12 +83,14 @@ export function runSteps<T>(
   run();
 }
 
-/** What reading a page needs to know: its language and this site's settings. */
+/** What reading a page needs to know: its language, this site's settings and the local date (for "5 days ago"). */
 export function extractContextOf(
   doc: Document,
   settings?: Pick<SiteSettings, 'dateOrder' | 'defaultCurrency'>,
+  today?: IsoDate,
 ): ExtractContext {
   const ctx: ExtractContext = { lang: doc.documentElement.lang || '' };
+  if (today) ctx.today = today;
   if (settings?.dateOrder) ctx.userDateOrder = settings.dateOrder;
   if (settings?.defaultCurrency) ctx.defaultCurrency = settings.defaultCurrency;
   return ctx;
@@ -137,7 +139,7 @@ export class Overlay {
     }
     const { doc, settings } = this.deps;
     runSteps(
-      prepareInvoicesSteps(doc, this.deps.url(), extractContextOf(doc, settings)),
+      prepareInvoicesSteps(doc, this.deps.url(), extractContextOf(doc, settings, this.deps.today())),
       this.deps,
       (page) => this.badge(page, generation),
       () => generation === this.generation,

@@ -1,13 +1,13 @@
 // Generic invoice detector: HTML tables, ARIA grids, schema.org Invoice microdata and JSON-LD, in any app.
 // Pure reading: it never changes the page, never reads layout (no innerText, no geometry), and touches each
 // row once so a 10,000-row list stays fast.
-import { parseDate, resolveDateOrder } from '../domain/dates';
+import { parseDate, relativeDate, resolveDateOrder } from '../domain/dates';
 import type { DateOrder } from '../domain/dates';
 import { parseMoney } from '../domain/money';
-import { classifyStatusText } from '../domain/status-text';
+import { classifyStatusText, documentKind } from '../domain/status-text';
 import type { StatusTextFacts } from '../domain/status-text';
 import type { InvoiceFacts, IsoDate, Money } from '../domain/types';
-import { classifyHeader, isTotalRowLabel } from './headers';
+import { isTotalRowLabel, normalizeHeader, readHeader, SECOND_MEANING } from './headers';
 import type { ColumnRole } from './headers';
 import type {
   ExtractContext,
@@ -25,6 +25,7 @@ export const BADGE_TAG = 'amiable-badge';
 const SKIPPED_TAGS = new Set([BADGE_TAG, 'script', 'style', 'template', 'noscript']);
 // Elements that start a new line when rendered: a space keeps "Acme<br>Paris" from reading "AcmeParis".
 const BREAKING_TAGS = new Set(['br', 'div', 'p', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK_TAGS = new Set(['div', 'p', 'li', 'dd', 'dt']);
 
 function collectText(node: Node, out: string[]): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -32,14 +33,23 @@ function collectText(node: Node, out: string[]): void {
       out.push(child.nodeValue ?? '');
     } else if (child.nodeType === 1) {
       const tag = (child as Element).localName;
-      // aria-hidden content (avatar initials, sort arrows, icons) is decoration, not data.
-      if (SKIPPED_TAGS.has(tag) || (child as Element).getAttribute('aria-hidden') === 'true') continue;
+      // aria-hidden content (avatar initials, sort arrows, icons) is decoration, not data; hidden content is not shown.
+      if (SKIPPED_TAGS.has(tag) || isHidden(child as Element)) continue;
       const breaks = BREAKING_TAGS.has(tag);
       if (breaks) out.push(' ');
       collectText(child, out);
       if (breaks) out.push(' ');
     }
   }
+}
+
+/** True for an element not shown to the user: `hidden`, `aria-hidden="true"` or an inline `display: none`. */
+function isHidden(el: Element): boolean {
+  return (
+    el.getAttribute('aria-hidden') === 'true' ||
+    el.hasAttribute('hidden') ||
+    /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')
+  );
 }
 
 /** Text that collapsing whitespace and trimming would change: any but single inner spaces, or U+200B. */
@@ -58,9 +68,13 @@ export function cellText(node: Node | null | undefined): string {
 
 /** {@link cellText} of an element (one DOM call fewer: on a long list, each counts). */
 function elementText(el: Element | undefined): string {
-  if (!el) return '';
+  return el ? textOf(el, el.childElementCount) : '';
+}
+
+/** {@link elementText} of an element whose number of child elements the caller already read. */
+function textOf(el: Element, children: number): string {
   // Fast path for the common cell holding only text (most of a large list), fastest when already tidy.
-  if (el.childElementCount === 0) {
+  if (children === 0) {
     const text = el.textContent ?? '';
     if (!UNTIDY.test(text)) return text;
     return text.includes('\u200b') ? text.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim() : text.replace(/\s+/g, ' ').trim();
@@ -124,11 +138,18 @@ export interface SourceList extends PreparedList {
 
 type DateRole = 'issueDate' | 'dueDate';
 
-/** True when the columns are those of an invoice list: a number, a date and an amount. */
-export function isInvoiceList(roles: ReadonlySet<ColumnRole> | Partial<Record<ColumnRole, unknown>>): boolean {
-  const has = (role: ColumnRole): boolean =>
-    roles instanceof Set ? roles.has(role) : (roles as Partial<Record<ColumnRole, unknown>>)[role] !== undefined;
-  return has('number') && (has('issueDate') || has('dueDate')) && (has('total') || has('amountDue'));
+/**
+ * True when the columns are those of an invoice list: a number, a date, an amount, and something only an invoice
+ * list has (a customer, a due date or a status). A bank statement has a reference, a date, an amount and a
+ * balance; a product list a reference, a creation date and a price: neither is an invoice list.
+ */
+export function isInvoiceList(roles: Partial<Record<ColumnRole, unknown>>): boolean {
+  return (
+    roles.number !== undefined &&
+    (roles.issueDate ?? roles.dueDate) !== undefined &&
+    (roles.total ?? roles.amountDue) !== undefined &&
+    (roles.customer ?? roles.dueDate ?? roles.status) !== undefined
+  );
 }
 
 /** The parsed facts before defaults are applied. */
@@ -161,6 +182,8 @@ export function composeFacts(raw: RawFacts): InvoiceFacts {
   if (amountDue) facts.amountDue = amountDue;
   return facts;
 }
+
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function dateHints(ctx: ExtractContext): { lang?: string; platform?: DateOrder; user?: DateOrder } {
   const hints: { lang?: string; platform?: DateOrder; user?: DateOrder } = { lang: ctx.lang };
@@ -210,9 +233,9 @@ export function ambiguousDateProblem(header: string): ExtractProblem {
   };
 }
 
-/** Parses an amount cell; an empty cell is `undefined`, an unreadable one `null`. */
+/** Parses an amount cell; an empty cell (or a dash standing for none) is `undefined`, an unreadable one `null`. */
 function readMoney(text: string, ctx: ExtractContext): Money | null | undefined {
-  if (!text) return undefined;
+  if (!HAS_WORD_CHAR.test(text)) return undefined;
   return parseMoney(text, ctx.defaultCurrency ? { defaultCurrency: ctx.defaultCurrency } : undefined);
 }
 
@@ -244,17 +267,8 @@ class UnreadableCells {
   }
 }
 
-const ROLE_LABELS: Record<ColumnRole, string> = {
-  number: 'number',
-  customer: 'customer',
-  issueDate: 'issue date',
-  dueDate: 'due date',
-  total: 'total',
-  amountDue: 'amount due',
-  status: 'status',
-};
-
-const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A role as the user reads it when its column has no header: `issueDate` is "issue date". */
+const roleLabel = (role: ColumnRole): string => role.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 /**
  * Tells whether number cells' texts name invoices: something to track them by, and not a totals label.
@@ -310,29 +324,124 @@ export function runToEnd<T>(steps: Generator<void, T, void>): T {
   }
 }
 
+/** Something that looks like a calendar date, not a relative one: `15/11/2026`, `2026-11-15`, `15 nov. 2026`. */
+const DATE_LIKE = /\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}/;
+
+/** A date in a `title` of the cell or of an element inside it (tooltips over "5 days ago"), or null. */
+export function titledDate(cell: Element): string | null {
+  const own = cell.getAttribute('title');
+  if (own && DATE_LIKE.test(own)) return own.trim();
+  const titled = cell.querySelectorAll('[title]');
+  for (let i = 0; i < titled.length; i++) {
+    const title = titled[i]!.getAttribute('title');
+    if (title && DATE_LIKE.test(title)) return title.trim();
+  }
+  return null;
+}
+
+/**
+ * The date a cell shows: its text when that reads as a date, else a `<time datetime>` or a date in a tooltip
+ * inside it (the text being relative, or without a year), else the text.
+ */
+function dateText(cell: Element): string {
+  const text = elementText(cell);
+  if (DATE_LIKE.test(text)) return text;
+  const alt = cell.querySelector('time[datetime]')?.getAttribute('datetime') ?? titledDate(cell);
+  return alt && DATE_LIKE.test(alt) ? alt : text;
+}
+
+/** The number a number cell shows: the text of its first link holding a digit (the invoice's link), else its text. */
+function numberText(cell: Element | undefined): string {
+  if (!cell) return '';
+  const children = cell.childElementCount;
+  if (children) {
+    const link = cell.querySelector('a');
+    const text = link ? elementText(link) : '';
+    if (/\d/.test(text)) return text;
+  }
+  return textOf(cell, children);
+}
+
+/**
+ * The customer a cell names: the first of the blocks it stacks (QuickBooks shows the contact, then the company
+ * in grey below), else its whole text ("Acme<br>Paris" reads "Acme Paris").
+ */
+function customerText(cell: Element | undefined): string {
+  if (!cell) return '';
+  const children = cell.childElementCount;
+  const lines = children ? stackedLines(cell) : [];
+  return lines.length > 1 && lines.every((line) => BLOCK_TAGS.has(line.localName)) ? elementText(lines[0]) : textOf(cell, children);
+}
+
+/** What a status cell says: its text, else the tooltip or label of the cell or of an icon in it. */
+function labelText(cell: Element): string {
+  const text = elementText(cell);
+  const labelled = text ? null : cell.matches('[title],[aria-label]') ? cell : cell.querySelector('[title],[aria-label],img[alt]');
+  return labelled ? (labelled.getAttribute('title') || labelled.getAttribute('aria-label') || labelled.getAttribute('alt') || '').trim() : text;
+}
+
+/**
+ * The one order under which every row's due date is on or after its issue date, when only one is: with
+ * `03/10/2026` issued and `02/11/2026` due, month/day would have the invoice due before it was issued.
+ */
+function orderFromSpans(issueTexts: string[], dueTexts: string[]): DateOrder | undefined {
+  const fits = (order: DateOrder): boolean => {
+    let pairs = 0;
+    for (let i = 0; i < issueTexts.length; i++) {
+      if (!issueTexts[i] || !dueTexts[i]) continue;
+      const issue = parseDate(issueTexts[i]!, order);
+      const due = parseDate(dueTexts[i]!, order);
+      if (!issue || !due || due < issue) return false;
+      pairs++;
+    }
+    return pairs > 0;
+  };
+  const dmy = fits('dmy');
+  return dmy === fits('mdy') ? undefined : dmy ? 'dmy' : 'mdy';
+}
+
+const ON_RECEIPT = /\b(?:receipt|reception|sofort|immediate|immediately|vista|contado|comptant|inmediato)\b/;
+
 /** {@link prepareList} in steps: pauses every few hundred rows so a caller can spread a long list over tasks. */
 export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Generator<void, SourceList, void> {
-  const readDate = source.readDateText ?? elementText;
-  const header = (role: ColumnRole): string => source.headers[role] || ROLE_LABELS[role];
+  const readDate = source.readDateText ?? dateText;
+  const header = (role: ColumnRole): string => source.headers[role] || roleLabel(role);
+  // A dash or an empty cell shows no date.
+  const dateOfCell = (cell: Element | undefined): string => {
+    const text = cell ? readDate(cell).trim() : '';
+    return HAS_WORD_CHAR.test(text) ? text : '';
+  };
 
   // The texts the order of the dates depends on, once per cell; everything else waits for `read`.
   const isInvoiceNumber = invoiceNumberTest();
+  const kindByType = new Map<string, 'invoice' | 'credit-note' | null>();
   const rowIndex: number[] = [];
   const numbers: string[] = [];
   const issueTexts: string[] = [];
   const dueTexts: string[] = [];
+  const credits = new Set<number>();
   const issueSamples = new Set<string>();
   const dueSamples = new Set<string>();
   const { rows } = source;
   // The loop lives in a plain function, called once per step: V8 optimizes that well, not a loop in a generator.
   const collect = (from: number, to: number): void => {
     for (let r = from; r < to; r++) {
-      const number = elementText(source.cell(r, 'number'));
+      const number = numberText(source.cell(r, 'number'));
       if (!isInvoiceNumber(number)) continue;
-      const issueCell = source.cell(r, 'issueDate');
-      const dueCell = source.cell(r, 'dueDate');
-      const issue = issueCell ? readDate(issueCell).trim() : '';
-      const due = dueCell ? readDate(dueCell).trim() : '';
+      // A list of every sales document (QuickBooks "All sales"): payments, quotes and receipts are not invoices.
+      const typeCell = source.cell(r, 'type');
+      if (typeCell) {
+        const type = elementText(typeCell);
+        let kind = kindByType.get(type);
+        if (kind === undefined) {
+          kind = documentKind(type);
+          kindByType.set(type, kind);
+        }
+        if (!kind) continue;
+        if (kind === 'credit-note') credits.add(rowIndex.length);
+      }
+      const issue = dateOfCell(source.cell(r, 'issueDate'));
+      const due = dateOfCell(source.cell(r, 'dueDate'));
       if (issue) issueSamples.add(issue);
       if (due) dueSamples.add(due);
       rowIndex.push(r);
@@ -349,7 +458,11 @@ export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Gene
   const samples: Partial<Record<DateRole, string[]>> = {};
   if (issueSamples.size) samples.issueDate = [...issueSamples];
   if (dueSamples.size) samples.dueDate = [...dueSamples];
-  const { orders, ambiguous } = resolveColumnOrders(samples, ctx);
+  let { orders, ambiguous } = resolveColumnOrders(samples, ctx);
+  if (ambiguous.length) {
+    const order = orderFromSpans(issueTexts, dueTexts);
+    if (order) ({ orders, ambiguous } = { orders: { issueDate: order, dueDate: order }, ambiguous: [] });
+  }
   if (ambiguous.length) return emptyList(ambiguous.map((role) => ambiguousDateProblem(header(role))));
 
   const unreadable = new UnreadableCells();
@@ -366,12 +479,14 @@ export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Gene
     // A copy: invoices never share an amount object.
     return money ? { amountMinor: money.amountMinor, currency: money.currency } : money;
   };
+  const { today } = ctx;
   const issueCache = new Map<string, IsoDate | null>();
   const dueCache = new Map<string, IsoDate | null>();
   const dateOf = (text: string, cache: Map<string, IsoDate | null>, order: DateOrder | undefined): IsoDate | null => {
     let iso = cache.get(text);
     if (iso === undefined) {
-      iso = parseDate(text, order);
+      // "In 5 days", "Yesterday": relative to today when the caller gave it.
+      iso = parseDate(text, order) ?? (today ? relativeDate(text, today) : null);
       cache.set(text, iso);
     }
     return iso;
@@ -379,32 +494,32 @@ export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Gene
 
   const parse = (i: number): ExtractedInvoice | null => {
     const r = rowIndex[i]!;
-    let readable = true;
     const issueText = issueTexts[i]!;
     const dueText = dueTexts[i]!;
     const issueDate = issueText ? dateOf(issueText, issueCache, orders.issueDate) : undefined;
-    const dueDate = dueText ? dateOf(dueText, dueCache, orders.dueDate) : undefined;
-    if (issueDate === null) {
-      unreadable.add(header('issueDate'), issueText, i * 4);
-      readable = false;
-    }
-    if (dueDate === null) {
-      unreadable.add(header('dueDate'), dueText, i * 4 + 1);
-      readable = false;
-    }
+    let dueDate = dueText ? dateOf(dueText, dueCache, orders.dueDate) : undefined;
+    // "Due on receipt", "À réception", "Sofort": due the day it was issued.
+    if (dueDate === null && ON_RECEIPT.test(normalizeHeader(dueText))) dueDate = issueDate ?? undefined;
     const totalText = elementText(source.cell(r, 'total'));
     let total = moneyOf(totalText);
-    if (total === null) {
-      unreadable.add(header('total'), totalText, i * 4 + 2);
-      readable = false;
-    }
     const dueAmountText = elementText(source.cell(r, 'amountDue'));
     const amountDue = moneyOf(dueAmountText);
-    if (amountDue === null) {
-      unreadable.add(header('amountDue'), dueAmountText, i * 4 + 3);
-      readable = false;
+    const faults: Array<[ColumnRole, string]> = [];
+    if (issueDate === null) faults.push(['issueDate', issueText]);
+    if (dueDate === null) faults.push(['dueDate', dueText]);
+    if (total === null) faults.push(['total', totalText]);
+    if (amountDue === null) faults.push(['amountDue', dueAmountText]);
+    if (faults.length) {
+      // A hidden row (a template the app fills in later) is not worth a word to the user.
+      if (!isHidden(rows[r]!)) for (const [role, text] of faults) unreadable.add(header(role), text, i * 4 + ROLES.indexOf(role));
+      return null;
     }
-    if (!readable) return null;
+    const statusCell = source.readStatus ? undefined : source.cell(r, 'status');
+    const statusText = statusCell ? labelText(statusCell) : '';
+    const status = source.readStatus ? source.readStatus(r) : statusText ? classifyStatusText(statusText) : {};
+    if (credits.has(i)) status.kind = 'credit-note';
+    // No due date shown, but the status tells it: "Overdue 12 days", "Due in 5 days", "Vence en 3 días".
+    if (!dueDate && statusText && today) dueDate = relativeDate(statusText, today) ?? undefined;
     // A row with neither a date nor an amount is not an invoice line (group header, spacer, note).
     if (!issueDate && !dueDate) return null;
     if (!total && !amountDue) return null;
@@ -420,9 +535,7 @@ export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Gene
         }
       }
     }
-    const statusCell = source.readStatus ? undefined : source.cell(r, 'status');
-    const status = source.readStatus ? source.readStatus(r) : statusCell ? classifyStatusText(elementText(statusCell)) : {};
-    const raw: RawFacts = { number: numbers[i]!, customerName: elementText(source.cell(r, 'customer')), status };
+    const raw: RawFacts = { number: numbers[i]!, customerName: customerText(source.cell(r, 'customer')), status };
     if (issueDate) raw.issueDate = issueDate;
     if (dueDate) raw.dueDate = dueDate;
     if (total) raw.total = total;
@@ -547,6 +660,140 @@ function firstListWins(lists: SourceList[]): PreparedList[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Column headers, shared by HTML tables and ARIA grids.
+
+/** Where a list's values are: each role's column and, in a column stacking values ("Client / Invoice number"), which. */
+interface Columns {
+  at: Partial<Record<ColumnRole, number>>;
+  /** `[index, count]` of a role's value among the values its column stacks. */
+  part: Partial<Record<ColumnRole, readonly [number, number]>>;
+  labels: Partial<Record<ColumnRole, string>>;
+}
+
+interface Candidate {
+  role: ColumnRole;
+  score: number;
+  position: number;
+  label: string;
+  part?: readonly [number, number];
+}
+
+function headerLabel(cell: Element): string {
+  return cellText(cell) || cell.getAttribute('aria-label') || cell.getAttribute('title') || '';
+}
+
+/** True when a column's first texts are amounts (`1,440.00`, `€4.00`), not dates. */
+const showsAmounts = (texts: string[]): boolean =>
+  texts.some(Boolean) && texts.every((t) => !t || (!DATE_LIKE.test(t) && /\d[.,]\d\d(?!\d)|[€$£¥₹]/.test(t)));
+
+/** True for row counters (1, 2, 3…) rather than invoice numbers. */
+function countsRows(texts: string[]): boolean {
+  return texts.length > 1 && texts.every((t, i) => /^\d+$/.test(t) && (i === 0 || Number(t) === Number(texts[i - 1]) + 1));
+}
+
+/**
+ * The columns of an invoice list from its header cells (keyed by column position), or null when they are not an
+ * invoice list's. Each role goes to its most specific header ("Invoice date" over "Date", "Invoice #" over "#"),
+ * the leftmost on a tie; a number column that only counts rows (1, 2, 3) gives way to the next one; a header with a
+ * second meaning takes it over amounts (Xero's "Due" amount beside "Due date"). A header "A / B" stacks two
+ * values in its cells. A list naming a supplier, or identified by another document's number (payment, quote,
+ * receipt, credit note) before any invoice number, is not an invoice list. `sample(position)` gives the texts of
+ * the first rows in a column.
+ */
+function readColumns(headers: Map<number, Element>, sample: (position: number) => string[]): Columns | null {
+  const candidates: Candidate[] = [];
+  let otherDocumentAt = Infinity;
+  for (const [position, cell] of headers) {
+    const label = headerLabel(cell);
+    let parts = label.split(/\s+\/\s+/);
+    let meanings = parts.map(readHeader);
+    if (meanings.filter((m) => m && m.meaning !== 'veto' && m.meaning !== 'document').length < 2) {
+      parts = [label];
+      meanings = [readHeader(label)];
+    }
+    meanings.forEach((m, index) => {
+      if (m?.meaning === 'veto') otherDocumentAt = -1;
+      else if (m?.meaning === 'document') otherDocumentAt = Math.min(otherDocumentAt, position);
+      else if (m) {
+        // Xero's "Due" (beside "Due date") shows amounts: what remains due, not a date.
+        const second = SECOND_MEANING[normalizeHeader(parts[index]!)];
+        const role = second && showsAmounts(sample(position)) ? second : m.meaning;
+        const candidate: Candidate = { role, score: m.score, position, label: parts[index]! };
+        if (parts.length > 1) candidate.part = [index, parts.length];
+        candidates.push(candidate);
+      }
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.position - b.position);
+  const columns: Columns = { at: {}, part: {}, labels: {} };
+  const assign = (c: Candidate): void => {
+    columns.at[c.role] = c.position;
+    columns.labels[c.role] = c.label;
+    if (c.part) columns.part[c.role] = c.part;
+    else delete columns.part[c.role];
+  };
+  const numbers: Candidate[] = [];
+  for (const c of candidates) {
+    if (columns.at[c.role] === undefined) assign(c);
+    else if (c.role === 'number') numbers.push(c);
+  }
+  // A number column that only counts rows gives way to the next one.
+  if (numbers[0] && countsRows(sample(columns.at.number!))) assign(numbers[0]);
+  return isInvoiceList(columns.at) && otherDocumentAt > columns.at.number! ? columns : null;
+}
+
+/** The blocks a cell stacks, one per line (`<div>Client</div><div>0000214</div>`), hidden ones left out. */
+function stackedLines(cell: Element): Element[] {
+  let el = cell;
+  while (el.childElementCount === 1 && !ownText(el)) el = el.firstElementChild!;
+  return ownText(el) ? [el] : Array.from(el.children).filter((line) => !isHidden(line) && elementText(line) !== '');
+}
+
+/** Value `index` of `count` stacked in a cell; with another number of lines, the first is the whole cell. */
+function stackedValue(cell: Element, index: number, count: number): Element | undefined {
+  const lines = stackedLines(cell);
+  return lines.length === count ? lines[index] : index === 0 ? cell : undefined;
+}
+
+function ownText(el: Element): boolean {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return true;
+  }
+  return false;
+}
+
+/** Column slots by position: which {@link ROLES} slots a column fills (several when it stacks values). */
+function slotsByPosition(columns: Columns): Map<number, number[]> {
+  const slots = new Map<number, number[]>();
+  for (const [role, position] of Object.entries(columns.at) as Array<[ColumnRole, number]>) {
+    const list = slots.get(position);
+    if (list) list.push(ROLE_SLOT[role]);
+    else slots.set(position, [ROLE_SLOT[role]]);
+  }
+  return slots;
+}
+
+/** A list source whose `cell(i, role)` gives a role's own value where its column stacks several. */
+function withStacks(columns: Columns, source: ListSource): ListSource {
+  if (Object.keys(columns.part).length === 0) return source;
+  const cell = source.cell;
+  return {
+    ...source,
+    cell(i, role) {
+      const found = cell(i, role);
+      const part = columns.part[role];
+      return part && found ? stackedValue(found, part[0], part[1]) : found;
+    },
+  };
+}
+
+/** The context of a list in an element: the language of its closest `lang` ancestor decides its dates. */
+function contextFor(el: Element, ctx: ExtractContext): ExtractContext {
+  const lang = el.closest('[lang]')?.getAttribute('lang');
+  return lang && lang !== ctx.lang ? { ...ctx, lang } : ctx;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // HTML tables.
 
 /** The cells of a row, in order (children only: a nested table's cells are not this row's). */
@@ -577,28 +824,6 @@ function positionedCells(row: Element): Map<number, Element> {
   return map;
 }
 
-function headerLabel(cell: Element): string {
-  return cellText(cell) || cell.getAttribute('aria-label') || cell.getAttribute('title') || '';
-}
-
-/** Column roles from header cells: the first column of each role wins. */
-function rolesFromHeaders(headers: Map<number, Element>): {
-  columns: Partial<Record<ColumnRole, number>>;
-  labels: Partial<Record<ColumnRole, string>>;
-} {
-  const columns: Partial<Record<ColumnRole, number>> = {};
-  const labels: Partial<Record<ColumnRole, string>> = {};
-  for (const [position, cell] of headers) {
-    const label = headerLabel(cell);
-    const role = classifyHeader(label);
-    if (role && columns[role] === undefined) {
-      columns[role] = position;
-      labels[role] = label;
-    }
-  }
-  return { columns, labels };
-}
-
 function tableRows(table: Element): { head: Element[]; body: Element[] } {
   const head: Element[] = [];
   const body: Element[] = [];
@@ -615,13 +840,8 @@ function tableRows(table: Element): { head: Element[]; body: Element[] } {
   return { head, body };
 }
 
-const isHeaderRow = (row: Element): boolean => {
-  const cells = cellsOf(row);
-  return cells.length > 0 && cells.every((c) => c.localName === 'th');
-};
-
 /** Every column role, in the order of their slots in a {@link RowCells}. */
-const ROLES: readonly ColumnRole[] = ['number', 'customer', 'issueDate', 'dueDate', 'total', 'amountDue', 'status'];
+const ROLES: readonly ColumnRole[] = ['number', 'customer', 'issueDate', 'dueDate', 'total', 'amountDue', 'status', 'type'];
 const ROLE_SLOT = Object.fromEntries(ROLES.map((role, slot) => [role, slot])) as Record<ColumnRole, number>;
 
 /** A list source over rows whose cells were filed by role (slot = index in {@link ROLES}). */
@@ -629,36 +849,47 @@ function roleSource(headers: Partial<Record<ColumnRole, string>>, cells: RowCell
   return { headers, rows: cells.rows, cell: (i, role) => cells.at(i, ROLE_SLOT[role]) };
 }
 
-/** The invoice list a table shows, or null when its header names no number, date and amount. */
-function tableSource(table: Element): ListSource | null {
+/**
+ * The invoice list a table shows; or, for a table holding only an invoice list's header row, that row's cells
+ * (a fixed header above a scrolling body: the next table reads its rows with them); else null.
+ * The header is the `<thead>` row naming most roles, else one of the first rows (Dolibarr prints a row of
+ * search filters above its titles), else `headerAbove`.
+ */
+function tableSource(table: Element, headerAbove?: Map<number, Element>): ListSource | Map<number, Element> | null {
   const { head, body } = tableRows(table);
-  let headerRow: Element | undefined;
-  let best = -1;
-  for (const row of head) {
-    const count = Object.keys(rolesFromHeaders(positionedCells(row)).columns).length;
-    if (count > best) {
-      best = count;
-      headerRow = row;
+  const sampleFrom = (rows: Element[]) => (position: number) =>
+    rows.slice(0, 3).map((row) => elementText(positionedCells(row).get(position)));
+  let columns: Columns | null = null;
+  let headers: Map<number, Element> | undefined;
+  let first = 0;
+  let most = 0;
+  const candidates = [...head, ...body.slice(0, 3)];
+  for (let k = 0; k < candidates.length; k++) {
+    const cells = positionedCells(candidates[k]!);
+    const start = Math.max(0, k - head.length + 1);
+    const found = readColumns(cells, sampleFrom(body.slice(start)));
+    const count = found ? Object.keys(found.at).length : 0;
+    if (count > most) {
+      most = count;
+      columns = found;
+      headers = cells;
+      first = start;
     }
   }
-  let first = 0;
-  if (!headerRow) {
-    headerRow = body[0];
-    if (!headerRow || !isHeaderRow(headerRow)) return null;
-    first = 1;
+  // The header above applies to a body with as many cells a row, not to any table below it.
+  if (!columns && headerAbove && body[0] && cellsOf(body[0]).length === headerAbove.size) {
+    columns = readColumns(headerAbove, sampleFrom(body));
+    first = 0;
   }
-  const { columns, labels } = rolesFromHeaders(positionedCells(headerRow));
-  if (!isInvoiceList(columns)) return null;
+  if (!columns) return null;
   const rows = first === 0 ? body : body.slice(first);
+  if (!rows.length) return headers ?? null;
   // A row's cells are found on demand, walking it only as far as the column asked for, and the walk resumes
   // where it stopped: preparing the list reads the number and date cells of every row, reading a row the
   // rest. Each DOM call from a content script costs (its isolated world maps every node it touches), so no
   // cell is visited twice.
-  const slotAt: number[] = [];
-  for (const [role, position] of Object.entries(columns) as Array<[ColumnRole, number]>) {
-    while (slotAt.length <= position) slotAt.push(-1);
-    slotAt[position] = ROLE_SLOT[role];
-  }
+  const { at } = columns;
+  const slotsAt = slotsByPosition(columns);
   // Most tables span no columns: then a cell's position is its index and `colspan` need not be read.
   const spans = table.querySelector('[colspan]') !== null;
   const width = ROLES.length;
@@ -667,7 +898,7 @@ function tableSource(table: Element): ListSource | null {
   const positionOf = new Int32Array(rows.length);
   const hasDataOf = new Uint8Array(rows.length); // 1 once a <td> was seen: not a repeated header row
   const cell = (i: number, role: ColumnRole): Element | undefined => {
-    const column = columns[role];
+    const column = at[role];
     if (column === undefined) return undefined;
     let next = nextOf[i];
     if (next === undefined) next = rows[i]!.firstElementChild;
@@ -679,8 +910,8 @@ function tableSource(table: Element): ListSource | null {
         const tag = next.localName;
         if (tag === 'td' || tag === 'th') {
           if (tag === 'td') hasData = true;
-          const slot = position < slotAt.length ? slotAt[position]! : -1;
-          if (slot >= 0) found[base + slot] = next;
+          const slots = slotsAt.get(position);
+          if (slots) for (const slot of slots) found[base + slot] = next;
           position += spans ? spanOf(next) : 1;
         }
         next = next.nextElementSibling;
@@ -692,7 +923,7 @@ function tableSource(table: Element): ListSource | null {
     // A row of header cells only (a header repeated in the body) has no invoice cells.
     return hasData ? found[i * width + ROLE_SLOT[role]] : undefined;
   };
-  return { headers: labels, rows, cell };
+  return withStacks(columns, { headers: columns.labels, rows, cell });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -702,52 +933,101 @@ const GRID_SELECTOR = '[role="grid"],[role="table"],[role="treegrid"]';
 const CELL_SELECTOR = '[role="cell"],[role="gridcell"],[role="rowheader"],[role="columnheader"]';
 
 /**
- * Calls `visit(key, cell)` for each cell of an ARIA row, keyed by column (aria-colindex when given, else
- * position); only the first cell of a key counts.
+ * The grid's rows as the user sees them: DOM rows sharing an `aria-rowindex` are one row (grids with pinned
+ * columns render each row once per column container), in document order.
  */
-function forEachAriaCell(row: Element, visit: (key: number, cell: Element) => void): void {
+function logicalRows(grid: Element): Element[][] {
+  const groups: Element[][] = [];
+  const byIndex = new Map<string, Element[]>();
+  const rows = grid.querySelectorAll('[role="row"]');
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.closest(GRID_SELECTOR) !== grid) continue;
+    const index = row.getAttribute('aria-rowindex');
+    let group = index ? byIndex.get(index) : undefined;
+    if (!group) {
+      group = [];
+      groups.push(group);
+      if (index) byIndex.set(index, group);
+    }
+    group.push(row);
+  }
+  return groups;
+}
+
+/**
+ * Calls `visit(key, cell, row)` for each cell of a logical row, keyed by column (aria-colindex when given, else
+ * position); only the first cell of a key counts. Cells may be nested at any depth in their DOM row.
+ */
+function forEachAriaCell(rows: Element[], visit: (key: number, cell: Element, row: Element) => void): void {
   const seen = new Set<number>();
   let position = 0;
-  const found = row.querySelectorAll(CELL_SELECTOR);
-  for (let i = 0; i < found.length; i++) {
-    const cell = found[i]!;
-    if (cell.closest('[role="row"]') !== row) continue;
-    const colIndex = Number(cell.getAttribute('aria-colindex'));
-    const key = Number.isInteger(colIndex) && colIndex > 0 ? colIndex - 1 : position;
-    if (!seen.has(key)) {
-      seen.add(key);
-      visit(key, cell);
+  for (const row of rows) {
+    // Rows whose cells carry no role (only the grid and its rows do): the row's children are its cells.
+    let found: ArrayLike<Element> = row.querySelectorAll(CELL_SELECTOR);
+    if (!found.length) found = row.children;
+    for (let i = 0; i < found.length; i++) {
+      const cell = found[i]!;
+      if (cell.closest('[role="row"]') !== row) continue;
+      const colIndex = Number(cell.getAttribute('aria-colindex'));
+      const key = Number.isInteger(colIndex) && colIndex > 0 ? colIndex - 1 : position;
+      if (!seen.has(key)) {
+        seen.add(key);
+        visit(key, cell, row);
+      }
+      position = key + 1;
     }
-    position = key + 1;
   }
 }
 
-/** The invoice list an ARIA grid shows, or null when its header names no number, date and amount. */
+const isHeaderRow = (rows: Element[]): boolean => rows.some((row) => row.querySelector('[role="columnheader"]') !== null);
+
+/** The invoice list an ARIA grid shows, or null when no header row names an invoice list's columns. */
 function ariaGridSource(grid: Element): ListSource | null {
-  const rows = Array.from(grid.querySelectorAll('[role="row"]')).filter((r) => r.closest(GRID_SELECTOR) === grid);
-  const headerIndex = rows.findIndex((r) => r.querySelector('[role="columnheader"]') !== null);
-  const headerRow = rows[headerIndex];
-  if (!headerRow) return null;
-  const headers = new Map<number, Element>();
-  forEachAriaCell(headerRow, (key, cell) => {
-    if (cell.getAttribute('role') === 'columnheader') headers.set(key, cell);
-  });
-  const { columns, labels } = rolesFromHeaders(headers);
-  if (!isInvoiceList(columns)) return null;
-  const slotAt = new Map<number, number>();
-  for (const [role, position] of Object.entries(columns) as Array<[ColumnRole, number]>) slotAt.set(position, ROLE_SLOT[role]);
+  const groups = logicalRows(grid);
+  const headerGroups = groups.filter(isHeaderRow);
+  if (!headerGroups.length) return null;
+  const dataGroups = groups.filter((group) => !headerGroups.includes(group));
+  const sample = (position: number): string[] =>
+    dataGroups.slice(0, 3).map((group) => {
+      let text = '';
+      forEachAriaCell(group, (key, cell) => {
+        if (key === position) text = elementText(cell);
+      });
+      return text;
+    });
+  let columns: Columns | null = null;
+  let most = 0;
+  for (const group of headerGroups) {
+    const headers = new Map<number, Element>();
+    forEachAriaCell(group, (key, cell) => {
+      if (cell.getAttribute('role') === 'columnheader') headers.set(key, cell);
+    });
+    const found = readColumns(headers, sample);
+    const count = found ? Object.keys(found.at).length : 0;
+    if (count > most) {
+      most = count;
+      columns = found;
+    }
+  }
+  if (!columns) return null;
+  const slotsAt = slotsByPosition(columns);
+  const numberAt = columns.at.number;
   const cells = new RowCells(ROLES.length);
   const rowCells: Array<Element | undefined> = new Array<undefined>(ROLES.length);
-  for (let r = headerIndex + 1; r < rows.length; r++) {
-    const row = rows[r]!;
+  for (const group of dataGroups) {
     rowCells.fill(undefined);
-    forEachAriaCell(row, (key, cell) => {
-      const slot = slotAt.get(key);
-      if (slot !== undefined && cell.getAttribute('role') !== 'columnheader') rowCells[slot] = cell;
+    // The invoice's row is the DOM row holding its number (the badge goes there).
+    let row = group[0]!;
+    forEachAriaCell(group, (key, cell, domRow) => {
+      const slots = slotsAt.get(key);
+      if (!slots || cell.getAttribute('role') === 'columnheader') return;
+      for (const slot of slots) rowCells[slot] = cell;
+      if (key === numberAt) row = domRow;
     });
     cells.add(row, rowCells);
   }
-  return roleSource(labels, cells);
+  return withStacks(columns, roleSource(columns.labels, cells));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -771,17 +1051,8 @@ interface SchemaInvoice {
 /** schema.org PaymentStatusType values (bare, full URL or `schema:` prefixed), else a status text. */
 export function schemaPaymentStatus(value: string): StatusTextFacts {
   const name = value.trim().replace(/^(?:https?:\/\/schema\.org\/|schema:)/i, '');
-  switch (name.toLowerCase()) {
-    case 'paymentcomplete':
-    case 'paymentautomaticallyapplied':
-      return { lifecycle: 'issued', paid: true };
-    case 'paymentdue':
-    case 'paymentpastdue':
-    case 'paymentdeclined':
-      return { lifecycle: 'issued', paid: false };
-    default:
-      return classifyStatusText(name);
-  }
+  const type = /^payment(?:(complete|automaticallyapplied)|due|pastdue|declined)$/i.exec(name);
+  return type ? { lifecycle: 'issued', paid: type[1] !== undefined } : classifyStatusText(name);
 }
 
 /** Amount from a machine value and currency (`1234.56`, `EUR`), or a displayed text. */
@@ -961,13 +1232,6 @@ function readJsonLd(root: ParentNode, ctx: ExtractContext): SchemaInvoice[] {
 
 const HIDDEN_TAGS = new Set([BADGE_TAG, 'script', 'style', 'template', 'noscript', 'head', 'title', 'svg']);
 
-function isHidden(el: Element): boolean {
-  if (HIDDEN_TAGS.has(el.localName)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
-}
-
 /** Visible text nodes in document order (hidden subtrees, scripts and our badges skipped). */
 function visibleTextNodes(root: ParentNode): Text[] {
   const out: Text[] = [];
@@ -975,7 +1239,7 @@ function visibleTextNodes(root: ParentNode): Text[] {
     for (const child of Array.from(parent.childNodes)) {
       if (child.nodeType === 3) {
         if ((child.nodeValue ?? '').trim()) out.push(child as Text);
-      } else if (child.nodeType === 1 && !isHidden(child as Element)) {
+      } else if (child.nodeType === 1 && !HIDDEN_TAGS.has((child as Element).localName) && !isHidden(child as Element)) {
         walk(child);
       }
     }
@@ -1061,20 +1325,25 @@ export const genericAdapter: SiteAdapter = {
 function* genericSteps(root: ParentNode, ctx: ExtractContext): Generator<void, PreparedPage, void> {
   const lists: SourceList[] = [];
   const tables = root.querySelectorAll('table');
+  let headerAbove: Map<number, Element> | undefined;
   for (let i = 0; i < tables.length; i++) {
-    const source = tableSource(tables[i]!);
-    if (source) lists.push(yield* prepareListSteps(source, ctx));
+    const table = tables[i]!;
+    const source = tableSource(table, headerAbove);
+    headerAbove = source instanceof Map ? source : undefined;
+    if (source && !(source instanceof Map)) lists.push(yield* prepareListSteps(source, contextFor(table, ctx)));
   }
   const grids = root.querySelectorAll(GRID_SELECTOR);
   for (let i = 0; i < grids.length; i++) {
     const grid = grids[i]!;
     if (grid.localName === 'table') continue; // already read as a table
     const source = ariaGridSource(grid);
-    if (source) lists.push(yield* prepareListSteps(source, ctx));
+    if (source) lists.push(yield* prepareListSteps(source, contextFor(grid, ctx)));
   }
   yield;
   // Structured data describes a handful of invoices: read at once.
-  lists.push(eagerList(schemaToInvoices(readMicrodata(root, ctx), ctx, 'microdata')));
+  const microdata = readMicrodata(root, ctx);
+  const first = microdata[0]?.row;
+  lists.push(eagerList(schemaToInvoices(microdata, first ? contextFor(first, ctx) : ctx, 'microdata')));
   lists.push(eagerList(schemaToInvoices(placeJsonLd(root, readJsonLd(root, ctx)), ctx, 'JSON-LD')));
   return preparedPage(firstListWins(lists));
 }

@@ -13,13 +13,13 @@
 // user's date format), which is what we read. The cell is left empty once the invoice is paid or cancelled.
 import type { StatusTextFacts } from '../domain/status-text';
 import { classifyStatusText } from '../domain/status-text';
-import { cellText, isInvoiceList, preparedPage, prepareListSteps, readPreparedPage, RowCells, runToEnd } from './generic';
+import { cellText, isInvoiceList, preparedPage, prepareListSteps, readPreparedPage, RowCells, runToEnd, titledDate } from './generic';
 import type { ListSource } from './generic';
 import type { ColumnRole } from './headers';
 import type { ExtractContext, ExtractResult, PreparedList, PreparedPage, SiteAdapter } from './types';
 
 /** Field names for each role, preferred first. */
-const ROLE_FIELDS: Record<Exclude<ColumnRole, 'status'>, readonly string[]> = {
+const ROLE_FIELDS: Record<Exclude<ColumnRole, 'status' | 'type'>, readonly string[]> = {
   number: ['name', 'display_name'],
   customer: ['invoice_partner_display_name', 'partner_id', 'commercial_partner_id'],
   issueDate: ['invoice_date'],
@@ -56,7 +56,8 @@ const DECORATIONS: Record<StatusField, Partial<Record<Decoration, StatusTextFact
 
 function decorationOf(cell: Element): Decoration | undefined {
   const badge = cell.querySelector('.badge') ?? cell;
-  const match = /\b(?:text-bg|bg|text)-(success|info|warning|danger|muted)\b/.exec(badge.getAttribute('class') ?? '');
+  // Bootstrap 5 `text-bg-*` (v17+), `bg-*`/`text-*`, Bootstrap 4 `badge-*` (v14–15).
+  const match = /\b(?:text-bg|bg|text|badge)-(success|info|warning|danger|muted|secondary)\b/.exec(badge.getAttribute('class') ?? '');
   return match?.[1] as Decoration | undefined;
 }
 
@@ -82,16 +83,7 @@ function mergeStatus(parts: StatusTextFacts[]): StatusTextFacts {
 }
 
 /** The date a due-date cell stands for: the remaining_days `title` when it holds one, else the cell text. */
-function readOdooDate(cell: Element): string {
-  const own = cell.getAttribute('title')?.trim();
-  if (own && /\d/.test(own)) return own;
-  const titled = cell.querySelectorAll('[title]');
-  for (let i = 0; i < titled.length; i++) {
-    const title = titled[i]!.getAttribute('title')?.trim();
-    if (title && /\d/.test(title)) return title;
-  }
-  return cellText(cell);
-}
+const readOdooDate = (cell: Element): string => titledDate(cell) ?? cellText(cell);
 
 /** Field names of a row's data cells (the first cell of a name wins). */
 function dataCellNames(row: Element): string[] {
@@ -101,6 +93,17 @@ function dataCellNames(row: Element): string[] {
     if (td.localName === 'td' && name && !names.includes(name)) names.push(name);
   }
   return names;
+}
+
+/**
+ * The field name of each column position, from the header cells: Odoo up to 15 names only its header cells
+ * (`th[data-name]`), not the body's `<td>`s.
+ */
+function fieldsByPosition(table: Element): Array<string | null> {
+  const header = table.querySelector('thead tr');
+  const fields: Array<string | null> = [];
+  for (let cell = header?.firstElementChild; cell; cell = cell.nextElementSibling) fields.push(cell.getAttribute('data-name'));
+  return fields;
 }
 
 function dataRows(table: Element): Element[] {
@@ -165,11 +168,13 @@ function odooSource(table: Element): ListSource | null {
   const statusSlots = statusFields.map((field) => [field, slot(field)] as const);
   const cells = new RowCells(slotOf.size);
   const rowCells: Array<Element | undefined> = new Array<undefined>(slotOf.size);
+  const byPosition = fieldsByPosition(table);
   for (const tr of rows) {
     rowCells.fill(undefined);
-    for (let td = tr.firstElementChild; td; td = td.nextElementSibling) {
+    let position = 0;
+    for (let td = tr.firstElementChild; td; td = td.nextElementSibling, position++) {
       if (td.localName !== 'td') continue;
-      const name = td.getAttribute('name');
+      const name = td.getAttribute('name') ?? byPosition[position];
       const at = name ? slotOf.get(name) : undefined;
       if (at !== undefined && rowCells[at] === undefined) rowCells[at] = td;
     }

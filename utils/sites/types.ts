@@ -1,5 +1,5 @@
 import type { DateOrder } from '../domain/dates';
-import type { InvoiceFacts } from '../domain/types';
+import type { InvoiceFacts, IsoDate } from '../domain/types';
 
 /** One invoice found on a page: its parsed facts and the element its badge goes into. */
 export interface ExtractedInvoice {
@@ -19,6 +19,8 @@ export interface ExtractContext {
   userDateOrder?: DateOrder;
   /** Currency assumed when an amount shows none. */
   defaultCurrency?: string;
+  /** The browser's local date, to read relative dates ("5 days ago", "Overdue 12 days"); without it they are not read. */
+  today?: IsoDate;
 }
 
 /** Something the user should know about a list we could not fully read (shown, never guessed around). */

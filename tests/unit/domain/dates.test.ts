@@ -8,6 +8,7 @@ import {
   formatDate,
   isIsoDate,
   parseDate,
+  relativeDate,
   resolveDateOrder,
   todayInLocalTime,
 } from '../../../utils/domain/dates';
@@ -319,5 +320,28 @@ describe('formatDate uses Intl without shifting the day', () => {
     for (const d of ['2026-01-02', '2026-03-15', '2026-08-31', '2026-12-24']) {
       expect(parseDate(formatDate(d, locale, 'long'))).toBe(d);
     }
+  });
+});
+
+describe('relativeDate reads dates counted from today', () => {
+  const today = '2026-11-12';
+  it.each([
+    ['Today', '2026-11-12'], ['Due today', '2026-11-12'], ["Aujourd'hui", '2026-11-12'], ['Heute', '2026-11-12'], ['Hoy', '2026-11-12'],
+    ['Tomorrow', '2026-11-13'], ['Demain', '2026-11-13'], ['Morgen', '2026-11-13'], ['Mañana', '2026-11-13'],
+    ['Yesterday', '2026-11-11'], ['Hier', '2026-11-11'], ['Gestern', '2026-11-11'], ['Ayer', '2026-11-11'],
+    ['In 5 days', '2026-11-17'], ['Due in 5 days', '2026-11-17'], ['Dans 5 jours', '2026-11-17'], ['In 5 Tagen', '2026-11-17'],
+    ['Fällig in 5 Tagen', '2026-11-17'], ['En 5 días', '2026-11-17'], ['Vence en 5 días', '2026-11-17'], ['Dans 2 semaines', '2026-11-26'],
+    ['5 days ago', '2026-11-07'], ['Overdue 12 days', '2026-10-31'], ['Overdue by 12 days', '2026-10-31'], ['12 days overdue', '2026-10-31'],
+    ['En retard de 12 jours', '2026-10-31'], ['Il y a 12 jours', '2026-10-31'], ['Échue depuis 12 jours', '2026-10-31'],
+    ['Überfällig seit 12 Tagen', '2026-10-31'], ['Vor 12 Tagen', '2026-10-31'], ['VENCIDA HACE 12 DÍAS', '2026-10-31'],
+    ['Hace 1 día', '2026-11-11'], ['Partially paid, $400.00 due Overdue 3 days', '2026-11-09'],
+    // A day and month without a year: this year's.
+    ['15 Nov', '2026-11-15'], ['Nov 15', '2026-11-15'], ['15. Dez.', '2026-12-15'], ['3 de marzo', '2026-03-03'], ['1er févr.', '2026-02-01'],
+  ])('%j is %s', (text, expected) => {
+    expect(relativeDate(text, today)).toBe(expected);
+  });
+
+  it.each(['Paid', '12 days', '15/11/2026', '', 'Sent', 'Net 30', '31 Feb'])('%j says no date relative to today', (text) => {
+    expect(relativeDate(text, today)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStatusText } from '../../../utils/domain/status-text';
+import { classifyStatusText, documentKind } from '../../../utils/domain/status-text';
 
 describe('classifyStatusText', () => {
   it.each([
@@ -77,4 +77,44 @@ describe('classifyStatusText', () => {
       expect(classifyStatusText(text)).toEqual({});
     },
   );
+});
+
+describe('classifyStatusText: statuses of Dolibarr, Xero, QuickBooks, Zoho, FreshBooks, Invoice Ninja, Odoo', () => {
+  it.each([
+    // closed without payment, written off, deleted: nothing to chase
+    ['Abandonnée', { lifecycle: 'cancelled' }], ['Abandoned', { lifecycle: 'cancelled' }], ['Fermée', { lifecycle: 'cancelled' }],
+    ['Closed', { lifecycle: 'cancelled' }], ['Deleted', { lifecycle: 'cancelled' }], ['Written off', { lifecycle: 'cancelled' }],
+    ['Anulada', { lifecycle: 'cancelled' }], ['Abgebrochen', { lifecycle: 'cancelled' }], ['Voided', { lifecycle: 'cancelled' }],
+    // not sent yet
+    ['Awaiting approval', { lifecycle: 'draft' }], ['Pending Approval', { lifecycle: 'draft' }], ['Submitted', { lifecycle: 'draft' }],
+    ['Brouillon (à valider)', { lifecycle: 'draft' }], ['Pendiente de aprobación', { lifecycle: 'draft' }], ['Pro forma', { lifecycle: 'draft' }],
+    // still owed
+    ['Awaiting Payment', { lifecycle: 'issued', paid: false }], ['Disputed', { lifecycle: 'issued', paid: false }],
+    ['En litige', { lifecycle: 'issued', paid: false }], ['Partial', { lifecycle: 'issued', paid: false }],
+    ['Teilzahlung', { lifecycle: 'issued', paid: false }], ['No pagadas', { lifecycle: 'issued', paid: false }],
+    ['Overdue 12 days', { lifecycle: 'issued', paid: false }], ['VENCIDA HACE 12 DÍAS', { lifecycle: 'issued', paid: false }],
+    ['Validée (à payer)', { lifecycle: 'issued', paid: false }], ['Past Due', { lifecycle: 'issued', paid: false }],
+    // paid
+    ['Deposited', { lifecycle: 'issued', paid: true }], ['Encaissée', { lifecycle: 'issued', paid: true }],
+    ['Auto-Paid', { lifecycle: 'issued', paid: true }], ['Pagadas', { lifecycle: 'issued', paid: true }],
+    // issued, payment not said
+    ['Due in 5 days', { lifecycle: 'issued' }], ['Viewed', { lifecycle: 'issued' }], ['Versendet', { lifecycle: 'issued' }],
+    ['Validée', { lifecycle: 'issued' }], ['Émise', { lifecycle: 'issued' }], ['Publicado', { lifecycle: 'issued' }],
+  ] as const)('%j', (text, expected) => {
+    expect(classifyStatusText(text)).toEqual(expected);
+  });
+});
+
+describe('documentKind tells invoices from the other documents of a sales list', () => {
+  it.each([
+    ['Invoice', 'invoice'], ['Facture standard', 'invoice'], ['Standard', 'invoice'], ["Facture d'acompte", 'invoice'],
+    ['Down payment invoice', 'invoice'], ['Rechnung', 'invoice'], ['Factura', 'invoice'], ['', 'invoice'],
+    ['Credit Memo', 'credit-note'], ['Credit note', 'credit-note'], ['Avoir', 'credit-note'], ['Facture avoir', 'credit-note'],
+    ['Gutschrift', 'credit-note'], ['Factura rectificativa', 'credit-note'], ['Refund Receipt', 'credit-note'],
+    ['Payment', null], ['Paiement', null], ['Zahlung', null], ['Pago', null], ['Estimate', null], ['Devis', null],
+    ['Angebot', null], ['Presupuesto', null], ['Sales Receipt', null], ['Reçu', null], ['Deposit', null],
+    ['Journal Entry', null], ['Bon de livraison', null], ['Statement', null],
+  ] as const)('%j is %s', (text, expected) => {
+    expect(documentKind(text)).toBe(expected);
+  });
 });

@@ -305,3 +305,113 @@ describe('date columns that need no order', () => {
     ]);
   });
 });
+
+describe('what a real list needs besides its headers', () => {
+  const read = (html: string, ctx: Parameters<typeof genericAdapter.extract>[1] = { lang: 'en' }) => {
+    document.documentElement.setAttribute('lang', ctx.lang);
+    document.body.innerHTML = html;
+    return genericAdapter.extract(document, ctx);
+  };
+  const numbers = (r: ReturnType<typeof read>) => r.invoices.map((i) => i.facts.number);
+
+  it('settles day/month by the due date never coming before the issue date', () => {
+    // Read day first, B-1 would be due (11 Feb) before it was issued (10 Mar): only month/day fits every row.
+    const r = read(`<table><tr><th>Invoice</th><th>Client</th><th>Date</th><th>Due date</th><th>Total</th></tr>
+      <tr><td>B-1</td><td>Acme</td><td>10/03/2026</td><td>11/02/2026</td><td>€10.00</td></tr>
+      <tr><td>B-2</td><td>Acme</td><td>10/05/2026</td><td>11/04/2026</td><td>€10.00</td></tr></table>`);
+    expect(r.problems).toEqual([]);
+    expect(r.invoices.map((i) => [i.facts.issueDate, i.facts.dueDate])).toEqual([
+      ['2026-10-03', '2026-11-02'],
+      ['2026-10-05', '2026-11-04'],
+    ]);
+  });
+
+  it('reads a list with the language of its own lang ancestor', () => {
+    const r = read(`<section lang="en-US"><table><tr><th>Invoice</th><th>Customer</th><th>Due date</th><th>Amount</th></tr>
+      <tr><td>U-1</td><td>Acme</td><td>11/05/2026</td><td>$10.00</td></tr></table></section>`);
+    expect(r.invoices[0]?.facts.dueDate).toBe('2026-11-05');
+  });
+
+  it('reads <time datetime> and tooltips when the text is no full date, and a status icon by its tooltip', () => {
+    const r = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Issued</th><th>Due</th><th>Amount</th><th>Status</th></tr>
+      <tr><td>T-1</td><td>Acme</td><td><time datetime="2026-10-01">1 Oct</time></td><td><span title="2026-10-31">12 days ago</span></td>
+        <td>€10.00</td><td><i class="icon icon-check" title="Paid"></i></td></tr></table>`);
+    expect(r.invoices[0]?.facts).toMatchObject({ issueDate: '2026-10-01', dueDate: '2026-10-31', paid: true });
+  });
+
+  it('reads a relative date with the local date, and reports it without', () => {
+    const html = `<table><tr><th>Invoice</th><th>Customer</th><th>Due date</th><th>Amount</th></tr>
+      <tr><td>R-1</td><td>Acme</td><td>5 days ago</td><td>€10.00</td></tr></table>`;
+    expect(read(html, { lang: 'en', today: '2026-11-12' }).invoices[0]?.facts.dueDate).toBe('2026-11-07');
+    const without = read(html);
+    expect(without.invoices).toEqual([]);
+    expect(without.problems[0]?.message).toContain('“5 days ago” in column “Due date”');
+  });
+
+  it('takes a dash for an empty cell and skips text hidden from the user', () => {
+    const r = read(`<table><tr><th>Invoice<span style="display:none">Sort by customer</span></th><th>Customer</th><th>Issued</th>
+      <th>Due date</th><th>Amount</th><th>Balance</th></tr>
+      <tr><td>D-1<span hidden>(duplicate)</span></td><td>Acme</td><td>2026-10-01</td><td>—</td><td>€10.00</td><td>–</td></tr></table>`);
+    expect(r.problems).toEqual([]);
+    expect(r.invoices[0]?.facts).toMatchObject({ number: 'D-1', issueDate: '2026-10-01', amountDue: eur(1000) });
+    expect(r.invoices[0]?.facts.dueDate).toBeUndefined();
+  });
+
+  it('passes over a column that counts rows for the invoice number', () => {
+    const r = read(`<table><tr><th>#</th><th>Ref.</th><th>Customer</th><th>Due date</th><th>Amount</th></tr>
+      <tr><td>1</td><td>FA-9</td><td>Acme</td><td>2026-11-30</td><td>€10.00</td></tr>
+      <tr><td>2</td><td>FA-8</td><td>Acme</td><td>2026-11-30</td><td>€10.00</td></tr></table>`);
+    expect(numbers(r)).toEqual(['FA-9', 'FA-8']);
+  });
+
+  it('is no invoice list when another document identifies its rows, and still one when it only refers to one', () => {
+    expect(numbers(read(`<table><tr><th>Payment #</th><th>Customer</th><th>Date</th><th>Invoice#</th><th>Amount</th></tr>
+      <tr><td>PMT-1</td><td>Acme</td><td>2026-11-02</td><td>INV-1</td><td>€10.00</td></tr></table>`))).toEqual([]);
+    expect(numbers(read(`<table><tr><th>Invoice #</th><th>Customer</th><th>Date</th><th>Quote #</th><th>Amount</th></tr>
+      <tr><td>INV-1</td><td>Acme</td><td>2026-11-02</td><td>Q-1</td><td>€10.00</td></tr></table>`))).toEqual(['INV-1']);
+  });
+
+  it('gives no badge to the payments, estimates and receipts of a sales list with a type column', () => {
+    const r = read(`<table><tr><th>Date</th><th>Type</th><th>No.</th><th>Customer</th><th>Total</th></tr>
+      <tr><td>2026-11-02</td><td>Invoice</td><td>1</td><td>Acme</td><td>€10.00</td></tr>
+      <tr><td>2026-11-03</td><td>Payment</td><td>2</td><td>Acme</td><td>-€10.00</td></tr>
+      <tr><td>2026-11-04</td><td>Estimate</td><td>3</td><td>Acme</td><td>€50.00</td></tr>
+      <tr><td>2026-11-05</td><td>Credit Memo</td><td>4</td><td>Acme</td><td>€5.00</td></tr></table>`);
+    expect(r.invoices.map((i) => [i.facts.number, i.facts.kind])).toEqual([['1', 'invoice'], ['4', 'credit-note']]);
+  });
+
+  it('reads "Due on receipt" as due the day issued, and a lone "Due" over amounts as the amount due', () => {
+    const r = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Date</th><th>Due date</th><th>Total</th></tr>
+      <tr><td>E-1</td><td>Acme</td><td>2026-11-02</td><td>Due on receipt</td><td>€10.00</td></tr></table>`);
+    expect(r.invoices[0]?.facts.dueDate).toBe('2026-11-02');
+    const amounts = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Date</th><th>Total</th><th>Due</th></tr>
+      <tr><td>E-2</td><td>Acme</td><td>2026-11-02</td><td>€10.00</td><td>€4.00</td></tr></table>`);
+    expect(amounts.problems).toEqual([]);
+    expect(amounts.invoices[0]?.facts).toMatchObject({ total: eur(1000), amountDue: eur(400) });
+    expect(amounts.invoices[0]?.facts.dueDate).toBeUndefined();
+  });
+
+  it('reads a day and month without a year as one of the current year', () => {
+    const r = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Due date</th><th>Amount</th></tr>
+      <tr><td>Y-1</td><td>Acme</td><td>Nov 30</td><td>€10.00</td></tr></table>`, { lang: 'en', today: '2026-11-12' });
+    expect(r.invoices[0]?.facts.dueDate).toBe('2026-11-30');
+  });
+
+  it('says nothing of a hidden template row, and reads grid rows whose cells carry no role', () => {
+    const r = read(`<table><tr><th>Invoice</th><th>Customer</th><th>Due date</th><th>Amount</th></tr>
+      <tr style="display: none"><td>{{number}}</td><td>{{customer}}</td><td>{{due}}</td><td>{{amount}}</td></tr>
+      <tr><td>H-1</td><td>Acme</td><td>2026-11-30</td><td>€10.00</td></tr></table>
+      <div role="grid"><div role="row"><span role="columnheader">Invoice</span><span role="columnheader">Customer</span>
+      <span role="columnheader">Due date</span><span role="columnheader">Amount</span></div>
+      <div role="row"><span>G-1</span><span>Acme</span><span>2026-11-30</span><span>€10.00</span></div></div>`);
+    expect(r.problems).toEqual([]);
+    expect(numbers(r)).toEqual(['H-1', 'G-1']);
+  });
+
+  it('reads a scrolling body with the header table above it, and no other table below', () => {
+    const head = `<table><thead><tr><th>Invoice</th><th>Customer</th><th>Due date</th><th>Amount</th></tr></thead></table>`;
+    expect(numbers(read(`${head}<div style="overflow:auto"><table><tbody>
+      <tr><td>S-1</td><td>Acme</td><td>2026-11-30</td><td>€10.00</td></tr></tbody></table></div>`))).toEqual(['S-1']);
+    expect(numbers(read(`${head}<table><tbody><tr><td>P-1</td><td>2026-11-30</td><td>€10.00</td></tr></tbody></table>`))).toEqual([]);
+  });
+});

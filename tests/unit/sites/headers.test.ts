@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHeader, isTotalRowLabel } from '../../../utils/sites/headers';
+import { classifyHeader, isTotalRowLabel, readHeader } from '../../../utils/sites/headers';
 
 describe('classifyHeader', () => {
   it.each([
@@ -44,6 +44,43 @@ describe('classifyHeader', () => {
     'Désignation', 'Libellé', 'Heures', 'Email', 'Téléphone', '', '▲',
   ])('%j is not an invoice column', (header) => {
     expect(classifyHeader(header)).toBeNull();
+  });
+});
+
+describe('classifyHeader on the headers of Dolibarr, Xero, QuickBooks, Zoho, FreshBooks, Invoice Ninja', () => {
+  it.each([
+    ['Nummer', 'number'], ['Invoice#', 'number'], ['N.º de factura', 'number'], ['Réf.', 'number'], ['NO.', 'number'],
+    ['To', 'customer'], ['Third-party', 'customer'], ['Tercero', 'customer'], ['NOMBRE DEL CLIENTE', 'customer'],
+    ['Date facturation', 'issueDate'], ['Issued Date', 'issueDate'], ['Fecha vto.', 'dueDate'],
+    ['Date limite règlement', 'dueDate'], ['Amount (inc. tax)', 'total'], ['Total (TTC)', 'total'],
+    ['Remaining unpaid', 'amountDue'], ['SALDO ADEUDADO', 'amountDue'], ['Importe adeudado', 'amountDue'],
+    ['À payer', 'amountDue'], ['Type', 'type'], ['Tipo', 'type'], ['Number, sortable column', 'number'],
+    ['Total (IVA incl.)', 'total'], ['Amount (incl. VAT)', 'total'], ['Gesamt (inkl. MwSt.)', 'total'], ['Debitor', 'customer'],
+  ] as const)('%j is %s', (header, role) => {
+    expect(classifyHeader(header)).toBe(role);
+  });
+
+  it.each([
+    'Amount tax', 'Amount (excl. tax)', 'Amount (excl. VAT)', 'Total (HT)', 'Betrag (netto)', 'Last invoice', 'Date dernière facture', 'Next due date',
+    'Montant du stock', 'Déjà réglé', 'Already paid', 'Réf. client',
+    // A column chooser listing every column's name is not a column.
+    'Réf. Réf. client Type Date facturation Date échéance Tiers Montant TTC Reste à payer État',
+  ])('%j is not an invoice column', (header) => {
+    expect(classifyHeader(header)).toBeNull();
+  });
+
+  it.each([
+    ['Fournisseur', 'veto'], ['Vendor', 'veto'], ['Supplier name', 'veto'], ['Gültig bis', 'veto'], ['Merchant', 'veto'],
+    ['Payment #', 'document'], ['Angebotsnr.', 'document'], ['Credit Note#', 'document'], ['Quote number', 'document'],
+    ['Receipt #', 'document'], ['N° devis', 'document'],
+  ] as const)('%j shows a list of another kind (%s)', (header, meaning) => {
+    expect(readHeader(header)?.meaning).toBe(meaning);
+  });
+
+  it('scores a header naming the invoice above a bare one', () => {
+    expect(readHeader('Invoice #')!.score).toBeGreaterThan(readHeader('#')!.score);
+    expect(readHeader('Invoice date')!.score).toBeGreaterThan(readHeader('Date')!.score);
+    expect(readHeader('Due date')!.score).toBeGreaterThan(readHeader('Due')!.score);
   });
 });
 
