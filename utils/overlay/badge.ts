@@ -48,30 +48,24 @@ const LABELS: Record<Language, Record<InvoiceStatus, string> & { days: (n: numbe
   },
 };
 
-const CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; font: 12px/1.3 system-ui, sans-serif; position: relative; }
-button { all: unset; cursor: pointer; display: inline-block; padding: 1px 7px; border-radius: 999px; border: 1px solid; white-space: nowrap; }
-button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
-.paid { background: #dcfce7; color: #14532d; border-color: #86efac; }
-.not-due { background: #f1f5f9; color: #1e293b; border-color: #cbd5e1; }
-.due-soon { background: #fef3c7; color: #78350f; border-color: #fcd34d; }
-.overdue { background: #fee2e2; color: #7f1d1d; border-color: #fca5a5; }
-b { font-weight: 600; }
-div { position: absolute; z-index: 2147483647; top: 100%; inset-inline-start: 0; margin-top: 4px; min-width: 220px; max-width: 360px; white-space: normal;
-  background: #fff; color: #0f172a; border: 1px solid #94a3b8; border-radius: 6px; padding: 6px 8px; box-shadow: 0 4px 12px rgb(0 0 0 / .15); }
-p { margin: 0 0 2px; }
-`;
+// Compact on purpose: the content script has a size budget, and a template string is not minified.
+const CSS = `:host{all:initial;display:inline-block;vertical-align:middle;margin-inline-start:6px;font:12px/1.3 system-ui,sans-serif;position:relative}
+button{all:unset;cursor:pointer;display:inline-block;padding:1px 7px;border-radius:999px;border:1px solid;white-space:nowrap}
+button:focus-visible{outline:2px solid #1d4ed8;outline-offset:2px}
+.paid{background:#dcfce7;color:#14532d;border-color:#86efac}
+.not-due{background:#f1f5f9;color:#1e293b;border-color:#cbd5e1}
+.due-soon{background:#fef3c7;color:#78350f;border-color:#fcd34d}
+.overdue{background:#fee2e2;color:#7f1d1d;border-color:#fca5a5}
+b{font-weight:600}
+div{position:absolute;z-index:2147483647;top:100%;inset-inline-start:0;margin-top:4px;min-width:220px;max-width:360px;white-space:normal;background:#fff;color:#0f172a;border:1px solid #94a3b8;border-radius:6px;padding:6px 8px;box-shadow:0 4px 12px rgb(0 0 0 / .15)}
+p{margin:0 0 2px}`;
 
-let sharedSheet: CSSStyleSheet | null | undefined;
-/** One constructed stylesheet adopted by every badge (falls back to a <style> per badge where unsupported). */
-function sheetFor(): CSSStyleSheet | null {
-  if (sharedSheet === undefined) {
-    try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(CSS);
-    } catch {
-      sharedSheet = null;
-    }
+let sharedSheet: CSSStyleSheet | undefined;
+/** One constructed stylesheet adopted by every badge (every browser the extension supports has them). */
+function sheet(): CSSStyleSheet {
+  if (!sharedSheet) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(CSS);
   }
   return sharedSheet;
 }
@@ -87,12 +81,6 @@ interface BadgeState {
 
 const states = new WeakMap<Element, BadgeState>();
 const delegated = new WeakSet<Document>();
-
-/** The badge an event is about: events from inside a closed shadow root reach the document retargeted to its host. */
-function badgeOf(event: Event): BadgeState | undefined {
-  const target = event.target;
-  return target instanceof Element && target.localName === BADGE_TAG ? states.get(target) : undefined;
-}
 
 // Details (last contact, promise, next action) are built only when someone looks: hover or keyboard focus.
 function showDetails(state: BadgeState): void {
@@ -120,15 +108,17 @@ function delegateEvents(doc: Document): void {
     doc.addEventListener(
       type,
       (event) => {
-        const state = badgeOf(event);
+        // Events from inside a closed shadow root reach the document retargeted to its host, the badge.
+        const state = states.get(event.target as Element);
         if (state) listener(state, event);
       },
       true,
     );
+  const hideDetails = (state: BadgeState) => state.details?.remove();
   on('mouseenter', showDetails);
   on('focusin', showDetails);
-  on('mouseleave', (state) => state.details?.remove());
-  on('focusout', (state) => state.details?.remove());
+  on('mouseleave', hideDetails);
+  on('focusout', hideDetails);
   on('click', (state, event) => {
     event.preventDefault();
     event.stopPropagation();
@@ -142,13 +132,7 @@ export function createBadge(doc: Document, data: BadgeData, lang: Language, onOp
   const words = LABELS[lang];
   const el = doc.createElement(BADGE_TAG);
   const shadow = el.attachShadow({ mode: 'closed' });
-  const sheet = sheetFor();
-  if (sheet) shadow.adoptedStyleSheets = [sheet];
-  else {
-    const style = doc.createElement('style');
-    style.textContent = CSS;
-    shadow.append(style);
-  }
+  shadow.adoptedStyleSheets = [sheet()];
   const button = doc.createElement('button');
   button.type = 'button';
   shadow.append(button);

@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createBadge } from '../../../utils/overlay/badge';
+
+describe('badge clicks', () => {
+  it.each([
+    ['a plain cell', '<td id="host"></td>'],
+    ['a link the page follows on click', '<td><a href="#open" id="host"></a></td>'],
+  ])('inside %s: opens the customer, and the page hears nothing', (_label, cell) => {
+    document.body.innerHTML = `<table><tr>${cell}</tr></table>`;
+    const host = document.getElementById('host')!;
+    let heard = 0;
+    host.addEventListener('click', () => heard++);
+    document.body.addEventListener('click', () => heard++);
+    const opened: string[] = [];
+    const badges = ['F-1', 'F-2'].map((n) =>
+      createBadge(document, { invoiceNumber: n, status: 'overdue', daysOverdue: 3 }, 'en', () => opened.push(n)),
+    );
+    for (const b of badges) host.append(b.el);
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    badges[1]!.el.dispatchEvent(click);
+    expect(opened).toEqual(['F-2']);
+    expect(heard).toBe(0);
+    expect(click.defaultPrevented).toBe(true);
+  });
+
+  it('keeps only the public attributes in the light DOM', () => {
+    const badge = createBadge(document, { invoiceNumber: 'F-9', status: 'due-soon', daysOverdue: 0 }, 'fr', () => undefined);
+    badge.render({ lines: ['Dernier contact : appel'], promise: 'pending' });
+    expect(badge.el.getAttributeNames().sort()).toEqual(['data-days-overdue', 'data-invoice', 'data-status']);
+    expect(badge.el.textContent).toBe('');
+    expect(badge.el.shadowRoot).toBeNull();
+  });
+});
