@@ -63,15 +63,19 @@ export function CustomerLog({ lang, detail, today, settings }: { lang: Language;
     requestAnimationFrame(() => openButton.current?.focus());
   };
 
+  // The listener reads the form's state when the key comes: N right after Esc must open the form, even before
+  // an effect depending on `editing` would have run again (Preact runs effects after the next frame).
+  const editingNow = useRef(editing);
+  editingNow.current = editing;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.metaKey || event.altKey || editing || isTyping(event.target)) return;
+      if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.metaKey || event.altKey || editingNow.current || isTyping(event.target)) return;
       event.preventDefault();
       open({ mode: 'new' });
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [editing]);
+  }, []);
 
   async function save(values: LogFormValues): Promise<FieldErrors | null> {
     const now = new Date().toISOString();
