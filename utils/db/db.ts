@@ -38,6 +38,21 @@ export function shardOf(eventId: string): string {
   return eventId.slice(0, 2).toLowerCase();
 }
 
+/**
+ * Records which customer holds `event` in `shards` (shard key → shard being written). A shard missing there is
+ * started from its stored copy in `stored`, when given, so the ids it already holds are kept.
+ */
+export function noteOwner(
+  shards: Map<string, LogIdShard>,
+  event: Pick<ContactEvent, 'id' | 'customerId'>,
+  stored?: ReadonlyMap<string, LogIdShard>,
+): void {
+  const key = shardOf(event.id);
+  let shard = shards.get(key);
+  if (!shard) shards.set(key, (shard = { shard: key, owners: new Map(stored?.get(key)?.owners) }));
+  shard.owners.set(event.id, event.customerId);
+}
+
 export type AmiableDb = Dexie & {
   customers: EntityTable<CustomerRecord, 'id'>;
   invoices: EntityTable<Invoice, 'id'>;
@@ -97,10 +112,7 @@ export function declareSchema(db: Dexie): void {
         const list = logs.get(event.customerId);
         if (list) list.push(event);
         else logs.set(event.customerId, [event]);
-        const key = shardOf(event.id);
-        let shard = shards.get(key);
-        if (!shard) shards.set(key, (shard = { shard: key, owners: new Map() }));
-        shard.owners.set(event.id, event.customerId);
+        noteOwner(shards, event);
       }
       await tx
         .table('logs')

@@ -10,7 +10,7 @@ import {
   type FieldIssue,
 } from '../domain/schemas';
 import type { IsoDateTime } from '../domain/types';
-import { byTimelineOrder, shardOf, type AmiableDb, type CustomerLog, type LogIdShard } from './db';
+import { byTimelineOrder, noteOwner, shardOf, type AmiableDb, type CustomerLog, type LogIdShard } from './db';
 
 /** A contact log entry that the schema refuses; `issues` name each wrong field (for forms and reports). */
 export class EventValidationError extends Error {
@@ -185,10 +185,7 @@ export async function importEvents(db: AmiableDb, events: readonly ContactEventI
         changedLogs.set(event.customerId, log);
       }
       log.events.push(event);
-      const key = shardOf(event.id);
-      let shard = changedShards.get(key);
-      if (!shard) changedShards.set(key, (shard = { shard: key, owners: new Map(shards.get(key)?.owners) }));
-      shard.owners.set(event.id, event.customerId);
+      noteOwner(changedShards, event, shards);
     }
     for (const log of changedLogs.values()) log.events.sort(byTimelineOrder);
     await Promise.all([db.logs.bulkPut([...changedLogs.values()]), db.logIds.bulkPut([...changedShards.values()])]);

@@ -5,13 +5,13 @@ import * as z from 'zod/mini';
 // What the background answers and sends to content scripts, in a module of its own so a content script's bundle
 // holds only the schemas it parses.
 export * from './to-content';
+import { text } from './to-content';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const money = z.object({
   amountMinor: z.int(),
   currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
 });
-const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** Invoice facts as a content script read them from the page (see utils/domain/types.ts InvoiceFacts). */
 export const WireInvoiceSchema = z.object({
@@ -44,9 +44,6 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-customer'), invoiceNumber: text(200) }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
-
-
-
 
 // ---- extension pages -> background ------------------------------------------------------------
 export const PageRequestSchema = z.discriminatedUnion('type', [

@@ -2,7 +2,8 @@
 // content script bundles only the schemas it parses, not the background's (see protocol.ts for every message).
 import * as z from 'zod/mini';
 
-const text = (max: number) => z.string().check(z.maxLength(max));
+/** A string of at most `max` characters (protocol.ts uses it too). */
+export const text = (max: number) => z.string().check(z.maxLength(max));
 // Same as z.int() (a safe integer), at a fraction of its code in the content-script bundle.
 const wholeNumber = () => z.number().check(z.refine((n) => Number.isSafeInteger(n)));
 
