@@ -3,6 +3,7 @@
 import { getDb } from '@/utils/db/db';
 import { customerCaseOf, readCollectionSettings, type CollectionSettings, type CustomerCase } from '@/utils/db/collection';
 import type { CustomerDetail } from '@/utils/db/queries';
+import { isOpenCredit, isOpenInvoice } from '@/utils/domain/credits';
 import { daysBetween } from '@/utils/domain/dates';
 import { escalationAssessment, nextBestAction, type EscalationAssessment, type NextAction } from '@/utils/domain/next-action';
 import type { MessageInvoice } from '@/utils/domain/reminder-draft';
@@ -37,7 +38,7 @@ export function reminderStateOf(detail: CustomerDetail, today: IsoDate, settings
 export function openMessageInvoices(c: CustomerCase, today: IsoDate): MessageInvoice[] {
   const stored = new Map(c.invoices.map((i) => [i.id, i] as const));
   return c.policyCustomer.invoices
-    .filter((i) => i.lifecycle === 'issued' && i.kind === 'invoice' && !i.paid && i.amountDue.amountMinor > 0)
+    .filter(isOpenInvoice)
     .map((i) => {
       const issueDate = stored.get(i.id)?.issueDate;
       return {
@@ -56,7 +57,7 @@ export function openMessageInvoices(c: CustomerCase, today: IsoDate): MessageInv
 export function openCreditNotes(c: CustomerCase): MessageInvoice[] {
   const stored = new Map(c.invoices.map((i) => [i.id, i] as const));
   return c.policyCustomer.invoices
-    .filter((i) => i.lifecycle === 'issued' && i.kind === 'credit-note' && !i.paid && i.amountDue.amountMinor !== 0)
+    .filter(isOpenCredit)
     .map((i) => {
       const issueDate = stored.get(i.id)?.issueDate;
       return { id: i.id, number: i.number, dueDate: i.dueDate, amountDue: i.amountDue, daysOverdue: 0, kind: 'credit-note' as const, ...(issueDate ? { issueDate } : {}) };
