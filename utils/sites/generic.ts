@@ -1316,9 +1316,6 @@ export const genericAdapter: SiteAdapter = {
   extract(root: ParentNode, ctx: ExtractContext): ExtractResult {
     return readPreparedPage(runToEnd(genericSteps(root, ctx)));
   },
-  prepare(root: ParentNode, ctx: ExtractContext): PreparedPage {
-    return runToEnd(genericSteps(root, ctx));
-  },
   prepareSteps: (root: ParentNode, ctx: ExtractContext) => genericSteps(root, ctx),
 };
 

@@ -31,10 +31,10 @@ export function extractInvoices(root: ParentNode, url: URL, ctx: ExtractContext)
   return genericAdapter.extract(root, ctx);
 }
 
-/** An adapter's lists, prepared in steps (adapters without them are prepared, or read, at once). */
+/** An adapter's lists, prepared in steps (an adapter without them is read at once). */
 function* prepareWith(adapter: SiteAdapter, root: ParentNode, ctx: ExtractContext): Generator<void, PreparedPage, void> {
   if (adapter.prepareSteps) return yield* adapter.prepareSteps(root, ctx);
-  return adapter.prepare ? adapter.prepare(root, ctx) : preparedFromResult(adapter.extract(root, ctx));
+  return preparedFromResult(adapter.extract(root, ctx));
 }
 
 /** True when reading the page would give an invoice or a problem; reads rows only until the first invoice. */

@@ -221,9 +221,6 @@ export const odooAdapter: SiteAdapter = {
   extract(root: ParentNode, ctx: ExtractContext): ExtractResult {
     return readPreparedPage(runToEnd(odooSteps(root, ctx)));
   },
-  prepare(root: ParentNode, ctx: ExtractContext): PreparedPage {
-    return runToEnd(odooSteps(root, ctx));
-  },
   prepareSteps: (root: ParentNode, ctx: ExtractContext) => odooSteps(root, ctx),
 };
 

@@ -68,11 +68,10 @@ export interface SiteAdapter {
   /** True when the page's markup is this platform's (self-hosted installs on any host). */
   looksLike?(root: ParentNode): boolean;
   extract(root: ParentNode, ctx: ExtractContext): ExtractResult;
-  /** The same lists as `extract`, to be read row by row (see {@link PreparedList}); also pure. */
-  prepare?(root: ParentNode, ctx: ExtractContext): PreparedPage;
   /**
-   * `prepare` in steps: the generator pauses every few milliseconds of work and returns the prepared page,
-   * so a caller can spread a very long list over several tasks. The page must not change in between.
+   * The same lists as `extract`, to be read row by row (see {@link PreparedList}); also pure. In steps: the
+   * generator pauses every few milliseconds of work and returns the prepared page, so a caller can spread a very
+   * long list over several tasks. The page must not change in between. Without it, `extract` is read at once.
    */
   prepareSteps?(root: ParentNode, ctx: ExtractContext): Generator<void, PreparedPage, void>;
 }

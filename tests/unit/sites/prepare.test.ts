@@ -2,11 +2,14 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { genericAdapter } from '../../../utils/sites/generic';
+import { genericAdapter, runToEnd } from '../../../utils/sites/generic';
 import { extractInvoices, prepareInvoices } from '../../../utils/sites/index';
 import { odooAdapter } from '../../../utils/sites/odoo';
 import type { ExtractContext, ExtractedInvoice, ExtractResult, PreparedPage, SiteAdapter } from '../../../utils/sites/types';
 import { contextOf, loadFixture } from './fixtures';
+
+/** An adapter's lists prepared to the end (what the overlay's steps give once they all ran). */
+const prepared = (adapter: SiteAdapter, root: ParentNode, ctx: ExtractContext): PreparedPage => runToEnd(adapter.prepareSteps!(root, ctx));
 
 const FIXTURES = readdirSync(resolve(process.cwd(), 'tests/fixtures/sites')).filter((f) => f.endsWith('.html'));
 
@@ -53,7 +56,7 @@ describe.each(Object.keys(ORDERS))('prepare + read (%s) gives what extract gives
         const doc = loadFixture(name);
         const ctx = contextOf(doc, extra);
         const expected = shape(adapter.extract(doc, ctx));
-        expect(shape(readAll(adapter.prepare!(doc, ctx), order))).toEqual(expected);
+        expect(shape(readAll(prepared(adapter, doc, ctx), order))).toEqual(expected);
       }
     },
   );
@@ -86,7 +89,7 @@ describe('lists of one page that show the same invoice', () => {
 
   it.each(Object.keys(ORDERS))('reading %s', (orderName) => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const result = readAll(genericAdapter.prepare!(doc, { lang: 'fr' }), ORDERS[orderName]!);
+    const result = readAll(prepared(genericAdapter, doc, { lang: 'fr' }), ORDERS[orderName]!);
     // F-1: the table's, not the microdata's; F-3: the first table's; F-2: unreadable in the first table, so
     // the second table's row is the one shown.
     expect(result.invoices.map((i) => [i.facts.number, i.facts.customerName])).toEqual([
@@ -103,7 +106,7 @@ describe('lists of one page that show the same invoice', () => {
 
   it('a row read twice is the same invoice, counted once in the problems', () => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const page = genericAdapter.prepare!(doc, { lang: 'fr' });
+    const page = prepared(genericAdapter, doc, { lang: 'fr' });
     const [first] = page.lists;
     expect(first!.read(0)).toBe(first!.read(0));
     first!.read(1);
@@ -120,7 +123,7 @@ describe('preparing a list', () => {
     document.body.innerHTML = `<table><tr><th>N°</th><th>Client</th><th>Échéance</th><th>Montant</th></tr>
       <tr><td>F-1</td><td>Alpha</td><td>30/11/2026</td><td>100,00 €</td></tr>
       <tr><td>F-2</td><td>Beta</td><td>01/12/2026</td><td>oops</td></tr></table>`;
-    const page = genericAdapter.prepare!(document, { lang: 'fr' });
+    const page = prepared(genericAdapter, document, { lang: 'fr' });
     // The unreadable amount is only found when its row is read.
     expect(page.problems()).toEqual([]);
     expect(page.lists[0]!.count).toBe(2);
@@ -131,7 +134,7 @@ describe('preparing a list', () => {
 
   it('an ambiguous date column gives a list with no rows and its problem at once', () => {
     const doc = loadFixture('generic-ambiguous-dates.html');
-    const page = genericAdapter.prepare!(doc, contextOf(doc));
+    const page = prepared(genericAdapter, doc, contextOf(doc));
     expect(page.lists.every((list) => list.count === 0)).toBe(true);
     expect(page.problems().map((p) => p.kind)).toEqual(['ambiguous-date-order', 'ambiguous-date-order']);
   });
