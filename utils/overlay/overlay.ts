@@ -224,7 +224,7 @@ export class Overlay {
     this.deps.later(step);
   }
 
-  /** Applies new annotations (after a log change) without re-reading the page. */
+  /** After a log change: reads the page again and reports every invoice anew, so fresh annotations come back. */
   async refreshAnnotations(): Promise<void> {
     this.reported.clear();
     this.scan();
