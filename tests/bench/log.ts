@@ -139,6 +139,7 @@ async function main() {
       'timeline, one customer (median)': row(tlMedian, tlFloorMedian, tlPerEventMedian, '≤ 5 ms'),
       'timeline, one customer (p95)': row(tlP95, tlFloorP95, tlPerEventP95),
       'state of all customers (loadAllCases)': row(stateMs, readFloor, perEventReadFloor, '≤ 300 ms'),
+      '  floor: customers and invoices alone (raw getAll)': row(med(states, (r) => r.baseReadMs), undefined, undefined),
       '  of which derivation alone (deriveCustomerState ×5000)': row(med(states, (r) => r.deriveOnlyMs), undefined, undefined),
       '  of which case alone (state + policy view ×5000)': row(med(states, (r) => r.caseOnlyMs), undefined, undefined),
       '"to do today" list (loadAllCases + policy)': row(todoMs, readFloor, perEventReadFloor),
