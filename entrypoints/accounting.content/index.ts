@@ -2,10 +2,11 @@ import browser from 'webextension-polyfill';
 import { todayInLocalTime } from '@/utils/domain/dates';
 import type { ContentRequest } from '@/utils/messaging/protocol';
 import { ContentEventSchema, InvoicesSeenResponseSchema, SiteSettingsSchema } from '@/utils/messaging/to-content';
-import { extractContextOf, Overlay, runSteps } from '@/utils/overlay/overlay';
+import { extractContextOf, Overlay, runSteps, viewportRows } from '@/utils/overlay/overlay';
 import { watchPage } from '@/utils/overlay/watch';
 import { ACCOUNTING_MATCHES } from '@/utils/sites/hosts';
 import { prepareInvoicesSteps } from '@/utils/sites';
+import { runToEnd } from '@/utils/sites/generic';
 import type { PreparedPage } from '@/utils/sites/types';
 
 export default defineContentScript({
@@ -28,9 +29,7 @@ export default defineContentScript({
         runSteps(prepareInvoicesSteps(document, new URL(location.href), early), { later }, resolve, () => ctx.isValid),
       ),
     );
-    const [settings, earlyPage] = await Promise.all([settingsReply.then((reply) => SiteSettingsSchema.parse(reply)), preparing]);
-    // Badging starts in a task of its own, whichever of the two ended last.
-    await new Promise<void>((resolve) => later(resolve));
+    const settings = SiteSettingsSchema.parse(await settingsReply);
     if (!ctx.isValid) return;
     overlay = new Overlay({
       doc: document,
@@ -42,6 +41,7 @@ export default defineContentScript({
       openCustomer: (invoiceNumber) => void send({ type: 'open-customer', invoiceNumber }),
       later,
       quietly: watch.quietly,
+      changes: watch.changes,
     });
     const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
       // Only our own background talks to us; anything else is ignored.
@@ -54,6 +54,20 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       overlay?.destroy();
     });
+    // The rows on screen at once (between two steps of the reading above, if it still runs), read alone in a
+    // few milliseconds; the whole page once its reading ends, in a task of its own.
+    const { innerHeight } = window;
+    overlay.preview(
+      runToEnd(
+        prepareInvoicesSteps(document, new URL(location.href), {
+          ...extractContextOf(document, settings, today()),
+          rowWindow: viewportRows(innerHeight),
+        }),
+      ),
+    );
+    const earlyPage = await preparing;
+    await new Promise<void>((resolve) => later(resolve));
+    if (!ctx.isValid) return;
     const current = extractContextOf(document, settings, today());
     const stillValid =
       watch.changes() === changesBefore &&

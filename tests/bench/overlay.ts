@@ -65,7 +65,7 @@ function analyzeTrace(events: TraceEvent[]) {
       // Count only outermost script events, so nested calls are not counted twice.
       const outer = mine.filter((s) => !mine.some((o) => o !== s && o.ts <= s.ts && o.ts + o.dur! >= s.ts + s.dur! && o.dur! > s.dur!));
       const layout = layouts.filter((l) => within(t, l)).reduce((sum, l) => sum + l.dur!, 0);
-      return { dur: t.dur! / 1000, script: outer.reduce((sum, s) => sum + s.dur!, 0) / 1000, layout: layout / 1000 };
+      return { ts: t.ts / 1000, dur: t.dur! / 1000, script: outer.reduce((sum, s) => sum + s.dur!, 0) / 1000, layout: layout / 1000 };
     });
   return ours.filter((t) => t.script > 0 || t.layout > 0);
 }
@@ -85,18 +85,41 @@ async function main() {
       events.push(...(d.value as unknown as TraceEvent[]));
     });
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    const profiling = process.env.BENCH_PROFILE && run === 0;
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`https://app.pennylane.com/factures?run=${run}`);
     await page.waitForFunction(() => (window as unknown as { __bench: { all: number | null } }).__bench.all !== null, null, { timeout: 30_000 });
     await page.waitForTimeout(500);
+    if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
     const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.end');
     await done;
     const bench = await page.evaluate(() => {
       const b = (window as unknown as { __bench: { longtasks: Array<{ start: number; duration: number }>; firstVisible: number; allVisible: number; all: number } }).__bench;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { ...b, load: nav.loadEventEnd, dcl: nav.domContentLoadedEventEnd };
+      const marks = performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`);
+      return { ...b, marks, load: nav.loadEventEnd, dcl: nav.domContentLoadedEventEnd };
     });
     const tasks = analyzeTrace(events);
+    if (process.env.BENCH_TASKS && run === 0) {
+      // Diagnostic: every task of the first run that ran our script or a layout, on the page's clock (ms after
+      // navigation start, like the probes), so the gaps between them show where the time goes.
+      const navStart = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStart')?.ts ?? 0;
+      console.log(JSON.stringify(bench.marks));
+      console.log(`load ${bench.load.toFixed(0)}, first visible ${bench.allVisible.toFixed(0)}, all ${bench.all.toFixed(0)} (ms after navigation start)`);
+      console.table(tasks.filter((t) => t.dur > 2).map((t) => ({ at: Math.round(t.ts - navStart / 1000), dur: Math.round(t.dur), script: Math.round(t.script), layout: Math.round(t.layout) })));
+      // What the longest tasks spent their time on (complete events inside them, by name).
+      for (const t of [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 3)) {
+        const inside = events.filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts >= t.ts * 1000 && e.ts + e.dur <= (t.ts + t.dur) * 1000 && e.name !== 'RunTask');
+        const byName = new Map<string, number>();
+        for (const e of inside) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+        console.log(`task at ${Math.round(t.ts)} (${Math.round(t.dur)} ms):`, [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${d.toFixed(0)}`).join(', '));
+      }
+    }
     const longest = tasks.reduce((a, t) => (t.dur > a.dur ? t : a), { dur: 0, script: 0, layout: 0 });
     results.push({
       viewportAfterLoad: bench.allVisible - bench.load,
@@ -157,6 +180,39 @@ async function main() {
   });
   console.log('\nBundles (gzip):');
   console.table(sizes);
+}
+
+/** Diagnostic (BENCH_PROFILE=1): self time per function of our extension's scripts in the first run. */
+function printProfile(profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>; samples?: number[]; timeDeltas?: number[] }) {
+  const self = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  const byFn = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const f = n.callFrame;
+    if (!f.url.startsWith('chrome-extension://') && f.url !== '') continue;
+    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : ''}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + (self.get(n.id) ?? 0));
+  }
+  // Inclusive time too (a function's own samples and its callees'), counted once per sample per function.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur)!.callFrame;
+      if (!f.url.startsWith('chrome-extension://')) continue;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  }
+  console.table([...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, self: Math.round(ms), total: Math.round(inclusive.get(fn) ?? 0) })));
+  console.table([...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([fn, ms]) => ({ fn, total: Math.round(ms) })));
 }
 
 function bundleSizes(): Record<string, { raw: string; gzip: string; budget?: string }> {

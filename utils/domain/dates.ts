@@ -199,12 +199,23 @@ export function resolveDateOrder(
   return dateOrderFromLang(hints.lang) ?? hints.platform ?? 'ambiguous';
 }
 
+/**
+ * Dates {@link isIsoDate} found real: a list of 10,000 invoices checks the same few hundred days over and
+ * over (statuses, aging, the log). Bounded: 30 years of days.
+ */
+const knownIsoDates = new Set<string>();
+const KNOWN_ISO_DATES_MAX = 11_000;
+
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
+  if (knownIsoDates.has(value)) return true;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && toIso(Number(m[1]), Number(m[2]), Number(m[3])) === value;
+  const valid = m !== null && toIso(Number(m[1]), Number(m[2]), Number(m[3])) === value;
+  if (valid && knownIsoDates.size < KNOWN_ISO_DATES_MAX) knownIsoDates.add(value);
+  return valid;
 }
+
 
 function assertIsoDate(value: unknown, where: string): asserts value is IsoDate {
   if (!isIsoDate(value)) {

@@ -25,6 +25,11 @@ export interface OverlayDeps {
   now?: () => number;
   /** Runs a synchronous batch of our DOM writes (the page watcher need not look at them); runs it directly by default. */
   quietly?: (write: () => void) => void;
+  /**
+   * How many changes of the page (not ours) were seen so far, up to date inside `quietly`: when it has not moved
+   * since a scan began, every row that scan read is still in the page and need not be asked.
+   */
+  changes?: () => number;
 }
 
 /** Time one task may spend reading rows and building badges (the promise is under 50 ms per task). */
@@ -34,7 +39,7 @@ export const PREPARE_BUDGET_MS = 40;
 /** Lists up to this long are read and badged at once: splitting them would cost more than it saves. */
 export const SMALL_LIST = 200;
 /** Invoices per message to the background, one message per task: serializing many more at once makes a long task. */
-export const REPORT_CHUNK = 2000;
+export const REPORT_CHUNK = 1000;
 /** When the page changes faster than a scan finishes, badges built so far are attached after this long anyway. */
 const STARVATION_MS = 1000;
 
@@ -52,6 +57,8 @@ interface Pass {
   strays: Set<Element>;
   /** Badges already in the page that need new data, re-homing or a stray copy removed, done by the last task. */
   updates: Array<[Element, BadgeHandle, BadgeData]>;
+  /** {@link OverlayDeps.changes} when the scan began (undefined without it). */
+  changes: number | undefined;
 }
 
 /**
@@ -133,24 +140,55 @@ export class Overlay {
    */
   scan(prepared?: PreparedPage): void {
     const generation = ++this.generation;
+    const changes = this.deps.changes?.();
     if (prepared) {
-      this.badge(prepared, generation);
+      this.badge(prepared, generation, changes);
       return;
     }
     const { doc, settings } = this.deps;
     runSteps(
       prepareInvoicesSteps(doc, this.deps.url(), extractContextOf(doc, settings, this.deps.today())),
       this.deps,
-      (page) => this.badge(page, generation),
+      (page) => this.badge(page, generation, changes),
       () => generation === this.generation,
     );
   }
 
+  /**
+   * A first look, before the first scan: badges every invoice of `page` at once, a page prepared with
+   * {@link viewportRows} (the rows on screen only, read in a few milliseconds while the whole page is still to
+   * be read). Reports nothing: the scan that follows reads these rows again, reports them, and keeps, corrects
+   * or removes these badges.
+   */
+  preview(page: PreparedPage): void {
+    if (this.generation > 0) return;
+    const pass = this.newPass(page, 0, undefined);
+    this.quietly(() => {
+      for (const list of page.lists) for (let i = 0; i < list.count; i++) this.take(list.read(i), pass, true, false);
+      this.attach(pass.built);
+    });
+  }
+
+  private newPass(page: PreparedPage, generation: number, changes: number | undefined): Pass {
+    const { settings } = this.deps;
+    return {
+      generation,
+      page,
+      today: this.deps.today(),
+      statusOptions: { dueSoonDays: settings.dueSoonDays, defaultTermDays: settings.defaultTermDays },
+      wanted: new Set(),
+      built: [],
+      strays: new Set(),
+      updates: [],
+      changes,
+    };
+  }
+
   /** Badges a prepared page: the viewport now, every other row in later tasks (see {@link scan}). */
-  private badge(page: PreparedPage, generation: number): void {
+  private badge(page: PreparedPage, generation: number, changes: number | undefined): void {
     const now = this.deps.now ?? (() => performance.now());
     const started = now();
-    const { doc, settings } = this.deps;
+    const { doc } = this.deps;
     // Geometry before any write of ours: the page is laid out already, so this forces no extra layout.
     const viewportHeight = doc.defaultView?.innerHeight ?? 800;
     const ranges = page.lists.map((list) => visibleRange(list, viewportHeight));
@@ -161,16 +199,7 @@ export class Overlay {
     } else {
       this.inflightSince = started;
     }
-    const pass: Pass = {
-      generation,
-      page,
-      today: this.deps.today(),
-      statusOptions: { dueSoonDays: settings.dueSoonDays, defaultTermDays: settings.defaultTermDays },
-      wanted: new Set(),
-      built: [],
-      strays: new Set(),
-      updates: [],
-    };
+    const pass = this.newPass(page, generation, changes);
     this.inflight = pass;
     this.quietly(() => {
       if (previous && started - this.inflightSince > STARVATION_MS) {
@@ -243,14 +272,15 @@ export class Overlay {
   }
 
   /**
-   * One invoice of the page: queued for the background, and its badge brought up to date, at once in the
-   * viewport (`immediate`), else built detached or noted for the pass's last task (no layout until then).
+   * One invoice of the page: queued for the background (unless not `report`), and its badge brought up to date,
+   * at once in the viewport (`immediate`), else built detached or noted for the pass's last task (no layout
+   * until then).
    */
-  private take(invoice: ExtractedInvoice | null, pass: Pass, immediate: boolean): void {
+  private take(invoice: ExtractedInvoice | null, pass: Pass, immediate: boolean, report = true): void {
     if (!invoice) return;
     // Every invoice is stored, badged or not: a credit note reduces what the customer owes, and a draft or
     // cancelled invoice seen later must update the stored one.
-    this.queueReport(invoice.facts);
+    if (report) this.queueReport(invoice.facts);
     const status = invoiceStatus(invoice.facts, pass.today, pass.statusOptions);
     const host = invoice.badgeHost;
     if (!status || pass.wanted.has(host)) return;
@@ -288,14 +318,16 @@ export class Overlay {
     this.inflight = null;
     this.spare.clear();
     this.quietly(() => {
-      const attached = this.attach(pass.built, pass.strays);
+      // A page unchanged since the scan began still holds every host the scan read (10,000 questions fewer).
+      const unchanged = pass.changes !== undefined && this.deps.changes?.() === pass.changes;
+      const attached = this.attach(pass.built, pass.strays, unchanged);
       pass.built = [];
       for (const [host, handle, data] of pass.updates) {
         if (this.handles.get(host) === handle) this.update(host, handle, data);
       }
       for (const [host, handle] of this.handles) {
         // Hosts badged just now are in the page: no need to ask again.
-        if (!pass.wanted.has(host) || (!attached.has(host) && !host.isConnected)) {
+        if (!pass.wanted.has(host) || (!unchanged && !attached.has(host) && !host.isConnected)) {
           handle.el.remove();
           this.handles.delete(host);
         }
@@ -322,12 +354,12 @@ export class Overlay {
   /**
    * Puts built badges in their hosts (skipping hosts gone or badged meanwhile), with the latest annotations,
    * removing stray badges from every host, or only from `strays` when the hosts were looked at already.
-   * Returns the hosts badged.
+   * `connected`: the hosts are known to be in the page. Returns the hosts badged.
    */
-  private attach(items: Array<[Element, BadgeHandle]>, strays?: Set<Element>): Set<Element> {
+  private attach(items: Array<[Element, BadgeHandle]>, strays?: Set<Element>, connected = false): Set<Element> {
     const attached = new Set<Element>();
     for (const [host, handle] of items) {
-      if (this.handles.has(host) || !host.isConnected) continue;
+      if (this.handles.has(host) || (!connected && !host.isConnected)) continue;
       if (!strays || strays.has(host)) removeStrayBadges(host, handle.el);
       // Annotations that arrived while the badge waited detached (rendered before it is in the page).
       const annotation = this.annotations[handle.data.invoiceNumber];
@@ -481,6 +513,21 @@ function sameWire(a: WireInvoice, b: WireInvoice): boolean {
 function sameMoney(a: WireInvoice['total'], b: WireInvoice['total']): boolean {
   return a === b || (a !== undefined && b !== undefined && a.amountMinor === b.amountMinor && a.currency === b.currency);
 }
+
+/**
+ * A {@link ExtractContext.rowWindow} keeping each list's rows on screen (every row of a short list): for
+ * {@link Overlay.preview}. A list whose rows have no layout (a hidden tab) or would give hundreds of rows on
+ * screen gives none: the scan reads them.
+ */
+export function viewportRows(viewportHeight: number): NonNullable<ExtractContext['rowWindow']> {
+  return (rows) => {
+    const { start, end } = visibleRange({ count: rows.length, rowAt: (i) => rows[i]! }, viewportHeight);
+    return end - start > PREVIEW_MAX_ROWS || (end > start && rows[start]!.getBoundingClientRect().height === 0) ? [0, 0] : [start, end];
+  };
+}
+
+/** More rows than this on screen is not a screen of rows (see {@link viewportRows}). */
+const PREVIEW_MAX_ROWS = 400;
 
 /**
  * The run of a list's rows that lies in the viewport, by binary search over their positions (rows are in

@@ -450,9 +450,10 @@ export function* prepareListSteps(source: ListSource, ctx: ExtractContext): Gene
       dueTexts.push(due);
     }
   };
-  for (let from = 0; from < rows.length; from += ROWS_PER_STEP) {
-    if (from > 0) yield;
-    collect(from, Math.min(rows.length, from + ROWS_PER_STEP));
+  const [first, end] = ctx.rowWindow ? ctx.rowWindow(rows) : [0, rows.length];
+  for (let from = first; from < end; from += ROWS_PER_STEP) {
+    if (from > first) yield;
+    collect(from, Math.min(end, from + ROWS_PER_STEP));
   }
 
   const samples: Partial<Record<DateRole, string[]>> = {};

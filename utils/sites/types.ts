@@ -21,6 +21,11 @@ export interface ExtractContext {
   defaultCurrency?: string;
   /** The browser's local date, to read relative dates ("5 days ago", "Overdue 12 days"); without it they are not read. */
   today?: IsoDate;
+  /**
+   * Reads only the rows `[start, end)` of each list this returns for the list's candidate rows (in document
+   * order): a first look at the rows on screen before the whole page is read. Every row when absent.
+   */
+  rowWindow?: (rows: readonly Element[]) => readonly [start: number, end: number];
 }
 
 /** Something the user should know about a list we could not fully read (shown, never guessed around). */

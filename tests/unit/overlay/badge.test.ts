@@ -32,3 +32,31 @@ describe('badge clicks', () => {
     expect(badge.el.shadowRoot).toBeNull();
   });
 });
+
+describe('badge keyboard', () => {
+  it.each([['Enter'], [' ']])('opens the customer on %j, as a button does, and the page hears nothing', (key) => {
+    document.body.innerHTML = '<table><tr><td id="host"></td></tr></table>';
+    const host = document.getElementById('host')!;
+    let heard = 0;
+    document.body.addEventListener('keydown', () => heard++);
+    const opened: string[] = [];
+    const badge = createBadge(document, { invoiceNumber: 'F-3', status: 'paid', daysOverdue: 0 }, 'en', () => opened.push('F-3'));
+    host.append(badge.el);
+    const press = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+    badge.el.dispatchEvent(press);
+    expect(opened).toEqual(['F-3']);
+    expect(press.defaultPrevented).toBe(true);
+    expect(heard).toBe(0);
+  });
+
+  it('lets other keys through to the page', () => {
+    document.body.innerHTML = '<p id="host"></p>';
+    const opened: string[] = [];
+    const badge = createBadge(document, { invoiceNumber: 'F-4', status: 'paid', daysOverdue: 0 }, 'en', () => opened.push('F-4'));
+    document.getElementById('host')!.append(badge.el);
+    const press = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true, composed: true });
+    badge.el.dispatchEvent(press);
+    expect(opened).toEqual([]);
+    expect(press.defaultPrevented).toBe(false);
+  });
+});

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BadgeAnnotation, SiteSettings, WireInvoice } from '../../../utils/messaging/protocol';
-import { Overlay, REPORT_CHUNK, SMALL_LIST, visibleRange } from '../../../utils/overlay/overlay';
+import { extractContextOf, Overlay, REPORT_CHUNK, SMALL_LIST, viewportRows, visibleRange } from '../../../utils/overlay/overlay';
+import { prepareInvoices } from '../../../utils/sites';
 
 const TODAY = '2026-11-20';
 const ROW_HEIGHT = 20;
@@ -74,7 +75,11 @@ function expectedBadge(i: number) {
  * An overlay whose later tasks wait in a queue the test runs, on a clock that ticks `tick` ms each time it is
  * read (the overlay reads it every few rows).
  */
-function harness(annotate: (invoices: WireInvoice[]) => Record<string, BadgeAnnotation> = () => ({}), tick = 1) {
+function harness(
+  annotate: (invoices: WireInvoice[]) => Record<string, BadgeAnnotation> = () => ({}),
+  tick = 1,
+  changes?: () => number,
+) {
   const tasks: Array<() => void> = [];
   const reports: WireInvoice[][] = [];
   let clock = 0;
@@ -90,6 +95,7 @@ function harness(annotate: (invoices: WireInvoice[]) => Record<string, BadgeAnno
     openCustomer: () => undefined,
     later: (fn) => tasks.push(fn),
     now: () => (clock += tick),
+    ...(changes ? { changes } : {}),
   });
   /** Runs queued tasks (and what they queue) until none is left; returns how many ran. */
   const drain = async (onEach: () => void = () => undefined): Promise<number> => {
@@ -177,6 +183,24 @@ describe('a long list', () => {
     overlay.scan();
     await drain();
     expect(document.querySelectorAll('amiable-badge')).toHaveLength(COUNT);
+  });
+});
+
+describe('rows removed while a scan reads', () => {
+  it('get no badge, whether or not the page watcher counts changes', async () => {
+    for (const counted of [false, true]) {
+      const rows = showTable(500);
+      let changes = 0;
+      const { overlay, tasks, drain } = harness(() => ({}), 1, counted ? () => changes : undefined);
+      overlay.scan();
+      tasks.shift()!();
+      rows[450]!.remove();
+      changes++;
+      await drain();
+      expect(badges().map((b) => b.invoice)).not.toContain('F-1450');
+      expect(badges()).toHaveLength(499);
+      expect(overlay.size).toBe(499);
+    }
   });
 });
 
@@ -298,6 +322,70 @@ describe('reporting to the background', () => {
       ['F-1000', 'F-1001', 'F-1002'],
       ['F-1000', 'F-1001', 'F-1002'],
     ]);
+  });
+});
+
+describe('a first look at the rows on screen (preview)', () => {
+  const COUNT = 1000;
+  const url = new URL('https://app.example-books.com/factures');
+  const onScreen = () =>
+    prepareInvoices(document, url, { ...extractContextOf(document, SETTINGS, TODAY), rowWindow: viewportRows(VIEWPORT) });
+
+  it('badges only the rows on screen, reports nothing, and the scan then badges the rest, keeping those badges', async () => {
+    showTable(COUNT);
+    const { overlay, reports, drain } = harness();
+    overlay.preview(onScreen());
+    expect(badges()).toEqual(Array.from({ length: ON_SCREEN }, (_, i) => expectedBadge(i)));
+    const first = document.querySelector('amiable-badge');
+    await drain();
+    expect(reports).toEqual([]);
+
+    overlay.scan();
+    await drain();
+    expect(badges()).toEqual(Array.from({ length: COUNT }, (_, i) => expectedBadge(i)));
+    expect(document.querySelector('amiable-badge')).toBe(first); // the same element, not rebuilt
+    expect(reports.flat()).toHaveLength(COUNT);
+  });
+
+  it('is corrected by the scan when the page changed in between: a row gone loses its badge, a paid one turns paid', async () => {
+    const rows = showTable(COUNT);
+    const { overlay, drain } = harness();
+    overlay.preview(onScreen());
+    rows[1]!.children[4]!.textContent = '0,00 €';
+    rows[2]!.remove();
+    rows.splice(2, 1);
+    rows.forEach(layOut);
+    overlay.scan();
+    await drain();
+    const shown = badges();
+    expect(shown.find((b) => b.invoice === 'F-1001')).toMatchObject({ status: 'paid', days: '0' });
+    expect(shown.find((b) => b.invoice === 'F-1002')).toBeUndefined();
+    expect(shown).toHaveLength(COUNT - 1);
+    expect(new Set(shown.map((b) => b.invoice)).size).toBe(COUNT - 1);
+  });
+
+  it('does nothing once a scan has begun', async () => {
+    showTable(COUNT);
+    const { overlay, tasks } = harness();
+    overlay.scan();
+    const before = badges().length;
+    overlay.preview(onScreen());
+    expect(badges()).toHaveLength(before);
+    expect(tasks.length).toBeGreaterThan(0);
+  });
+
+  it('reads no row of a list that is not laid out (a hidden tab), nor of one showing hundreds of rows at once', () => {
+    showTable(COUNT);
+    const hidden = document.querySelectorAll<HTMLElement>('#invoices tbody tr');
+    hidden.forEach((tr) => (tr.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0)));
+    expect(onScreen().lists.reduce((n, l) => n + l.count, 0)).toBe(0);
+    hidden.forEach((tr, i) => (tr.getBoundingClientRect = () => new DOMRect(0, i, 800, 1))); // 1 px rows
+    expect(onScreen().lists.reduce((n, l) => n + l.count, 0)).toBe(0);
+  });
+
+  it('reads a short list whole', () => {
+    showTable(SMALL_LIST);
+    expect(onScreen().lists.reduce((n, l) => n + l.count, 0)).toBe(SMALL_LIST);
   });
 });
 
