@@ -178,6 +178,12 @@ async function main() {
     'floor: one relayout after a trivial change': { value: ms(relayoutFloor), goal: '' },
     'ratio: all rows / relayout floor': { value: (m('allAfterLoad') / relayoutFloor).toFixed(1) + '×', goal: '' },
   });
+  console.log('\nPer run (ms):');
+  console.table({
+    'viewport rows badged': results.map((r) => Math.round(r.viewportAfterLoad!)),
+    'all rows badged': results.map((r) => Math.round(r.allAfterLoad!)),
+    'worst task, our scripting': results.map((r) => Math.round(r.maxScriptPerTask!)),
+  });
   console.log('\nBundles (gzip):');
   console.table(sizes);
 }
