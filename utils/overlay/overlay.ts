@@ -1,8 +1,9 @@
 // Wires a page's invoices to badges: prepare the page's lists (pure adapter), compute statuses (pure domain),
-// and touch the DOM as little as possible. The rows in the viewport are read and badged at once; every other
-// row is read in short tasks, its badge built detached, and all of those are attached in one last task. So a
-// scan lays the table out twice however long it is (once more if contact-log annotations come back after
-// that), and no task of ours runs long.
+// and touch the DOM as little as possible. On a page's first load the rows on screen are read alone and badged
+// at once (preview); a scan then reads and badges the rows in the viewport at once, every other row in short
+// tasks with its badge built detached, and attaches all of those in one last task. So a scan lays the table out
+// twice however long it is (once more if contact-log annotations come back after that), and no task of ours
+// runs long.
 import { invoiceStatus, type InvoiceStatusOptions } from '../domain/status';
 import type { IsoDate } from '../domain/types';
 import type { BadgeAnnotation, SiteSettings, WireInvoice } from '../messaging/protocol';
@@ -34,8 +35,11 @@ export interface OverlayDeps {
 
 /** Time one task may spend reading rows and building badges (the promise is under 50 ms per task). */
 export const SLICE_BUDGET_MS = 25;
-/** Time one task may spend finding the page's lists: the first badges wait for it, so fewer, longer tasks. */
-export const PREPARE_BUDGET_MS = 40;
+/**
+ * Time one task may spend finding the page's lists. Short: the first badges come from {@link Overlay.preview},
+ * and the background's first answer (which the preview waits for) is handled between two of these tasks.
+ */
+export const PREPARE_BUDGET_MS = 20;
 /** Lists up to this long are read and badged at once: splitting them would cost more than it saves. */
 export const SMALL_LIST = 200;
 /** Invoices per message to the background, one message per task: serializing many more at once makes a long task. */
