@@ -162,7 +162,7 @@ export function createBadge(doc: Document, data: BadgeData, lang: Language, onOp
   const shadow = el.attachShadow({ mode: 'closed' });
   shadow.adoptedStyleSheets = [sheet()];
   const face = faceTemplate(doc).cloneNode() as HTMLSpanElement;
-  shadow.append(face);
+  shadow.appendChild(face);
   const state: BadgeState = { shadow, words, annotation: undefined, details: null, onOpen };
   let labelled = false;
   states.set(el, state);
