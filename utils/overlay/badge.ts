@@ -18,6 +18,8 @@ export interface BadgeHandle {
   el: HTMLElement;
   data: BadgeData;
   annotationKey: string;
+  /** The annotation object last shown (so the same object is not compared again). */
+  applied?: BadgeAnnotation;
   render(annotation: BadgeAnnotation | undefined): void;
 }
 

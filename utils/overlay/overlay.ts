@@ -63,6 +63,8 @@ interface Pass {
   updates: Array<[Element, BadgeHandle, BadgeData]>;
   /** {@link OverlayDeps.changes} when the scan began (undefined without it). */
   changes: number | undefined;
+  /** The badges of `built` by invoice number, for annotations arriving before they are attached. */
+  builtByNumber: Map<string, BadgeHandle>;
 }
 
 /**
@@ -185,6 +187,7 @@ export class Overlay {
       strays: new Set(),
       updates: [],
       changes,
+      builtByNumber: new Map(),
     };
   }
 
@@ -314,6 +317,7 @@ export class Overlay {
     }
     if (!immediate && hasStrayBadge(host, null)) pass.strays.add(host);
     pass.built.push([host, fresh]);
+    if (!immediate) pass.builtByNumber.set(data.invoiceNumber, fresh);
   }
 
   /** The pass's last task: every badge built detached goes in at once, then stale badges go. */
@@ -350,6 +354,7 @@ export class Overlay {
     const annotation = this.annotations[data.invoiceNumber];
     if (annotation) {
       handle.annotationKey = JSON.stringify(annotation);
+      handle.applied = annotation;
       handle.render(annotation);
     }
     return handle;
@@ -392,6 +397,8 @@ export class Overlay {
   }
 
   private annotate(handle: BadgeHandle, annotation: BadgeAnnotation): void {
+    if (handle.applied === annotation) return;
+    handle.applied = annotation;
     const key = JSON.stringify(annotation);
     if (key === handle.annotationKey) return;
     handle.annotationKey = key;
@@ -432,6 +439,15 @@ export class Overlay {
       .then((annotations) => {
         Object.assign(this.annotations, annotations);
         for (const number of Object.keys(annotations)) this.freshAnnotations.add(number);
+        // Badges built and not attached yet take theirs now: detached, that costs no layout, and the last task
+        // of the pass, which attaches them all, stays short.
+        const built = this.inflight?.builtByNumber;
+        if (built) {
+          for (const [number, annotation] of Object.entries(annotations)) {
+            const handle = built.get(number);
+            if (handle && !handle.el.isConnected) this.annotate(handle, annotation);
+          }
+        }
       })
       .catch(() => {
         // The background may be restarting; forget what we sent so the next scan reports again.

@@ -186,6 +186,40 @@ describe('a long list', () => {
   });
 });
 
+describe('contact-log annotations', () => {
+  it('show on every badge, those answered while the scan still reads as well as those already in the page', async () => {
+    // Open shadow roots for this test only, to read what the badge shows (the product's are closed).
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init: ShadowRootInit) {
+      return attachShadow.call(this, { ...init, mode: 'open' });
+    };
+    try {
+      const COUNT = 2500; // several reports, answered while the scan reads
+      showTable(COUNT);
+      const promised = (n: string) => Number(n.slice(2)) % 3 === 0;
+      const { overlay, reports, drain } = harness((invoices) =>
+        Object.fromEntries(
+          invoices.filter((i) => promised(i.number)).map((i) => [i.number, { lines: [`Promesse ${i.number}`], promise: 'pending' as const }]),
+        ),
+      );
+      overlay.scan();
+      await drain();
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the last answers settle
+      expect(reports.length).toBeGreaterThan(1);
+      const shown = Array.from(document.querySelectorAll('amiable-badge'));
+      expect(shown).toHaveLength(COUNT);
+      for (const badge of shown) {
+        const number = badge.getAttribute('data-invoice')!;
+        const face = badge.shadowRoot!.querySelector('[role=button]')!;
+        expect(face.textContent!.includes('Promesse'), number).toBe(promised(number));
+        expect(face.getAttribute('aria-label')?.includes(`Promesse ${number}`) ?? false, number).toBe(promised(number));
+      }
+    } finally {
+      Element.prototype.attachShadow = attachShadow;
+    }
+  });
+});
+
 describe('rows removed while a scan reads', () => {
   it('get no badge, whether or not the page watcher counts changes', async () => {
     for (const counted of [false, true]) {
