@@ -1,6 +1,7 @@
 // The contact log in the database. Append-only: entries are added, never updated; a correction or a
 // retraction is a new entry pointing at the one it changes. The only destructive operation is
 // eraseCustomer (the customer's right to erasure), which deletes everything held on one customer.
+import { digestToStore } from '../domain/contact-log';
 import { mergeEvents, toJsonLines, type MergeConflict } from '../domain/log-io';
 import {
   ContactEventSchema,
@@ -11,6 +12,7 @@ import {
 } from '../domain/schemas';
 import type { IsoDateTime } from '../domain/types';
 import { byTimelineOrder, noteOwner, shardOf, type AmiableDb, type CustomerLog, type LogIdShard } from './db';
+import { updateDigests } from './digests';
 
 /** A contact log entry that the schema refuses; `issues` name each wrong field (for forms and reports). */
 export class EventValidationError extends Error {
@@ -49,11 +51,12 @@ const alreadyStored = (id: string) =>
   new Error(`a contact log entry with id ${id} is already stored; entries are never overwritten`);
 
 /**
- * Adds `event` to its customer's log and its id to `logIds`; call inside a rw transaction on both tables. The
- * customer's log is read, changed and written whole in that transaction, so two side panels appending at once
- * are serialized and neither entry is lost.
+ * Adds `event` to its customer's log and its id to `logIds`; call inside a rw transaction on both tables (and
+ * `digests`, which the caller updates from the log returned). The customer's log is read, changed and written
+ * whole in that transaction, so two side panels appending at once are serialized and neither entry is lost.
+ * @returns the customer's log as now stored.
  */
-async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<void> {
+async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<ContactEvent[]> {
   const key = shardOf(event.id);
   const [log, shard] = await Promise.all([db.logs.get(event.customerId), db.logIds.get(key)]);
   if (shard?.owners.has(event.id) || log?.events.some((e) => e.id === event.id)) throw alreadyStored(event.id);
@@ -62,6 +65,12 @@ async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<
   const owners = new Map(shard?.owners);
   owners.set(event.id, event.customerId);
   await Promise.all([db.logs.put({ customerId: event.customerId, events }), db.logIds.put({ shard: key, owners })]);
+  return events;
+}
+
+/** Stores the digests of the logs appended to (customer id → its log as now stored). */
+function digestLogs(db: AmiableDb, logs: ReadonlyMap<string, readonly ContactEvent[]>): Promise<void> {
+  return updateDigests(db, [...logs].map(([customerId, events]) => ({ customerId, digest: digestToStore(events) })));
 }
 
 /**
@@ -71,7 +80,9 @@ async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<
  */
 export async function appendEvent(db: AmiableDb, event: ContactEventInput): Promise<ContactEvent> {
   const stored = validate(event);
-  await db.transaction('rw', db.logs, db.logIds, () => appendInTransaction(db, stored));
+  await db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
+    await digestLogs(db, new Map([[stored.customerId, await appendInTransaction(db, stored)]]));
+  });
   return stored;
 }
 
@@ -82,8 +93,10 @@ export async function appendEvent(db: AmiableDb, event: ContactEventInput): Prom
  */
 export async function appendEvents(db: AmiableDb, events: readonly ContactEventInput[]): Promise<ContactEvent[]> {
   const stored = events.map(validate);
-  await db.transaction('rw', db.logs, db.logIds, async () => {
-    for (const event of stored) await appendInTransaction(db, event);
+  await db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
+    const logs = new Map<string, ContactEvent[]>();
+    for (const event of stored) logs.set(event.customerId, await appendInTransaction(db, event));
+    await digestLogs(db, logs);
   });
   return stored;
 }
@@ -124,7 +137,7 @@ export async function correctEvent(
  * @throws when no entry has that id, or when it is itself a retraction.
  */
 export async function retractEvent(db: AmiableDb, id: string, author: string, now: IsoDateTime): Promise<ContactEvent> {
-  return db.transaction('rw', db.logs, db.logIds, async () => {
+  return db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
     const owner = (await db.logIds.get(shardOf(id)))?.owners.get(id);
     const target = owner === undefined ? undefined : (await db.logs.get(owner))?.events.find((e) => e.id === id);
     if (!target) throw new Error(`no contact log entry with id ${id}`);
@@ -139,7 +152,7 @@ export async function retractEvent(db: AmiableDb, id: string, author: string, no
       recordedAt: now,
       author,
     });
-    await appendInTransaction(db, retraction);
+    await digestLogs(db, new Map([[retraction.customerId, await appendInTransaction(db, retraction)]]));
     return retraction;
   });
 }
@@ -162,7 +175,7 @@ export interface ImportResult {
  */
 export async function importEvents(db: AmiableDb, events: readonly ContactEventInput[]): Promise<ImportResult> {
   const incoming = events.map(validate);
-  return db.transaction('rw', db.logs, db.logIds, async () => {
+  return db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
     const shards = new Map((await db.logIds.toArray()).map((s) => [s.shard, s]));
     const concerned = new Set<string>();
     for (const event of incoming) {
@@ -188,7 +201,11 @@ export async function importEvents(db: AmiableDb, events: readonly ContactEventI
       noteOwner(changedShards, event, shards);
     }
     for (const log of changedLogs.values()) log.events.sort(byTimelineOrder);
-    await Promise.all([db.logs.bulkPut([...changedLogs.values()]), db.logIds.bulkPut([...changedShards.values()])]);
+    await Promise.all([
+      db.logs.bulkPut([...changedLogs.values()]),
+      db.logIds.bulkPut([...changedShards.values()]),
+      digestLogs(db, new Map([...changedLogs.values()].map((l) => [l.customerId, l.events]))),
+    ]);
     return { added: merge.toAdd.length, duplicates: merge.duplicates, conflicts: merge.conflicts };
   });
 }
@@ -221,7 +238,7 @@ export interface ErasureResult {
  * The only operation that removes log entries. Other customers are untouched.
  */
 export async function eraseCustomer(db: AmiableDb, customerId: string): Promise<ErasureResult> {
-  return db.transaction('rw', db.customers, db.invoices, db.logs, db.logIds, async () => {
+  return db.transaction('rw', [db.customers, db.invoices, db.logs, db.logIds, db.digests], async () => {
     const customer = (await db.customers.get(customerId)) !== undefined;
     await db.customers.delete(customerId);
     const invoices = await db.invoices.where('customerId').equals(customerId).delete();
@@ -229,7 +246,7 @@ export async function eraseCustomer(db: AmiableDb, customerId: string): Promise<
     const ids = log?.events.map((e) => e.id) ?? [];
     const shards = (await db.logIds.bulkGet([...new Set(ids.map(shardOf))])).filter((s): s is LogIdShard => s !== undefined);
     for (const shard of shards) for (const id of ids) shard.owners.delete(id);
-    await Promise.all([db.logIds.bulkPut(shards), db.logs.delete(customerId)]);
+    await Promise.all([db.logIds.bulkPut(shards), db.logs.delete(customerId), updateDigests(db, [{ customerId, erase: true }])]);
     return { customer, invoices, events: ids.length };
   });
 }

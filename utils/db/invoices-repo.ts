@@ -2,6 +2,7 @@
 import { customerIdFor, invoiceIdFor, type Customer, type Invoice } from '../domain/schemas';
 import type { WireInvoice } from '../messaging/protocol';
 import { searchKeyOf, type AmiableDb, type CustomerRecord } from './db';
+import { updateDigests, type DigestChange } from './digests';
 
 /**
  * Stores every invoice and customer a page shows: upsert by site and invoice number, in one transaction.
@@ -14,7 +15,7 @@ export async function upsertSeenInvoices(
   seen: WireInvoice[],
   now: string,
 ): Promise<Invoice[]> {
-  return db.transaction('rw', db.customers, db.invoices, async () => {
+  return db.transaction('rw', db.customers, db.invoices, db.digests, async () => {
     const invoiceIds = seen.map((w) => invoiceIdFor(site, w.number));
     const customerIds = seen.map((w) => customerIdFor(site, w.customerName));
     const [storedInvoices, storedCustomers] = await Promise.all([
@@ -63,8 +64,37 @@ export async function upsertSeenInvoices(
     });
     await db.customers.bulkPut([...newCustomers.values()]);
     await db.invoices.bulkPut(result);
+    await updateDigests(db, digestChanges(result, storedInvoices, newCustomers));
     return result;
   });
+}
+
+/**
+ * What the stored log states learn from invoices just stored: each invoice's facts (the last one given under a
+ * number wins, as in the store) and new customers' names. An invoice now under another customer than before,
+ * or than earlier in the same page, leaves the other one.
+ */
+function digestChanges(
+  stored: readonly Invoice[],
+  before: ReadonlyArray<Invoice | undefined>,
+  newCustomers: ReadonlyMap<string, CustomerRecord>,
+): DigestChange[] {
+  const owners = new Map<string, Set<string>>();
+  const last = new Map<string, Invoice>();
+  stored.forEach((invoice, i) => {
+    let set = owners.get(invoice.id);
+    if (!set) owners.set(invoice.id, (set = new Set()));
+    const previous = before[i]?.customerId;
+    if (previous !== undefined) set.add(previous);
+    set.add(invoice.customerId);
+    last.set(invoice.id, invoice);
+  });
+  const changes: DigestChange[] = [...newCustomers.values()].map((c) => ({ customerId: c.id, name: c.name }));
+  for (const invoice of last.values()) {
+    changes.push({ customerId: invoice.customerId, invoices: [invoice] });
+    for (const owner of owners.get(invoice.id)!) if (owner !== invoice.customerId) changes.push({ customerId: owner, dropInvoiceIds: [invoice.id] });
+  }
+  return changes;
 }
 
 export async function invoicesOfCustomer(db: AmiableDb, customerId: string): Promise<Invoice[]> {

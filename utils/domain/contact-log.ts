@@ -139,6 +139,15 @@ export interface InvoiceForLog {
   issueDate?: IsoDate;
 }
 
+/** The facts of a stored invoice the log reads (what the stored digests keep of each invoice). */
+export function invoiceForLog(invoice: InvoiceForLog): InvoiceForLog {
+  const facts: InvoiceForLog = { id: invoice.id, paid: invoice.paid, lifecycle: invoice.lifecycle, kind: invoice.kind };
+  if (invoice.amountDue) facts.amountDue = { amountMinor: invoice.amountDue.amountMinor, currency: invoice.amountDue.currency };
+  if (invoice.dueDate) facts.dueDate = invoice.dueDate;
+  if (invoice.issueDate) facts.issueDate = invoice.issueDate;
+  return facts;
+}
+
 export interface LastContact {
   eventId: string;
   at: IsoDateTime;
