@@ -12,6 +12,7 @@ import {
   timeline,
 } from '../../../utils/db/events-repo';
 import { upsertSeenInvoices } from '../../../utils/db/invoices-repo';
+import { customerCaseOf, loadAllCases, readCollectionSettings } from '../../../utils/db/collection';
 import { deriveCustomerState } from '../../../utils/domain/contact-log';
 import { parseJsonLines, toJsonLines } from '../../../utils/domain/log-io';
 import { customerIdFor, type ContactEvent, type ContactEventInput } from '../../../utils/domain/schemas';
@@ -75,6 +76,7 @@ async function derivedFromScratch(today: string, grace: number) {
   );
 }
 
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 const byCustomer = <T extends { customerId: string }>(rows: T[]) => [...rows].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
 
 /** One random operation of the kinds that change what the log states read. */
@@ -209,6 +211,21 @@ describe('the stored log states (digests) stay exact through every write', () =>
     // What the user sees: every customer's state as derived from its whole log, for several days and graces.
     for (const [today, grace] of [[TODAY, 3], ['2026-12-03', 0], ['2027-01-31', 10]] as const) {
       expect(byCustomer(await loadAllLogStates(db, today, grace))).toEqual(byCustomer(await derivedFromScratch(today, grace)));
+    }
+    // The "to do today" list reads the same states: each case as computed from the customer's whole log.
+    const { general } = await readCollectionSettings(db);
+    const { cases, failures } = await loadAllCases(db, TODAY, general);
+    expect(failures).toEqual([]);
+    expect(cases.length).toBe(await db.customers.count());
+    for (const c of cases) {
+      const { events: _events, ...full } = customerCaseOf(
+        c.customer,
+        await db.invoices.where('customerId').equals(c.customer.id).toArray(),
+        await timeline(db, c.customer.id),
+        TODAY,
+        general,
+      );
+      expect({ ...c, invoices: byId(c.invoices) }).toEqual({ ...full, invoices: byId(full.invoices) });
     }
   });
 
