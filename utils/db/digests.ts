@@ -105,19 +105,29 @@ export type DigestChange =
       dropInvoiceIds?: readonly string[];
     };
 
+/** Shards read for a change, by shard number (a shard missing from the store is absent). */
+export type LoadedDigestShards = Map<number, { before: string; entries: Map<string, CustomerDigest> }>;
+
 /**
- * Applies `changes` to the stored shards; call inside a rw transaction that includes `db.digests` and the tables
- * the changes come from. Writes only the shards whose content changes. A shard missing from the store is left
- * missing: loadAllLogStates then rebuilds every shard from the stored rows.
+ * Reads the shards holding `customerIds`, for applyDigestChanges; call inside the rw transaction that will
+ * write them. Issued before the transaction's writes, the read does not wait behind them.
  */
-export async function updateDigests(db: AmiableDb, changes: readonly DigestChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  const keys = [...new Set(changes.map((c) => digestShardOf(c.customerId)))];
-  const records = await db.digests.bulkGet(keys);
-  const shards = new Map<number, { before: string; entries: Map<string, CustomerDigest> }>();
+export async function readDigestShards(db: AmiableDb, customerIds: Iterable<string>): Promise<LoadedDigestShards> {
+  const keys = [...new Set([...customerIds].map(digestShardOf))];
+  const records = keys.length === 0 ? [] : await db.digests.bulkGet(keys);
+  const shards: LoadedDigestShards = new Map();
   records.forEach((record, i) => {
     if (record) shards.set(keys[i]!, { before: record.text, entries: new Map(decode(record).map((e) => [e.customerId, e])) });
   });
+  return shards;
+}
+
+/**
+ * Applies `changes` to shards read by readDigestShards (they must hold the changes' customers) and writes those
+ * whose content changes. A shard missing from the store is left missing: loadAllLogStates then rebuilds every
+ * shard from the stored rows.
+ */
+export async function writeDigestChanges(db: AmiableDb, shards: LoadedDigestShards, changes: readonly DigestChange[]): Promise<void> {
   for (const change of changes) {
     const shard = shards.get(digestShardOf(change.customerId));
     if (!shard) continue;
@@ -142,6 +152,15 @@ export async function updateDigests(db: AmiableDb, changes: readonly DigestChang
     if (record.text !== shard.before) changed.push(record);
   }
   if (changed.length > 0) await db.digests.bulkPut(changed);
+}
+
+/**
+ * Applies `changes` to the stored shards; call inside a rw transaction that includes `db.digests` and the tables
+ * the changes come from (readDigestShards then writeDigestChanges).
+ */
+export async function updateDigests(db: AmiableDb, changes: readonly DigestChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await writeDigestChanges(db, await readDigestShards(db, changes.map((c) => c.customerId)), changes);
 }
 
 /** Every stored entry, from the shards (rebuilt first when one is missing). */

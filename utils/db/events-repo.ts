@@ -2,7 +2,7 @@
 // retraction is a new entry pointing at the one it changes. The only destructive operation is
 // eraseCustomer (the customer's right to erasure), which deletes everything held on one customer.
 import { digestToStore } from '../domain/contact-log';
-import { mergeEvents, toJsonLines, type MergeConflict } from '../domain/log-io';
+import { isValidatedEvents, mergeEvents, toJsonLines, type MergeConflict } from '../domain/log-io';
 import {
   ContactEventSchema,
   formatZodIssues,
@@ -12,7 +12,7 @@ import {
 } from '../domain/schemas';
 import type { IsoDateTime } from '../domain/types';
 import { byTimelineOrder, noteOwner, shardOf, type AmiableDb, type CustomerLog, type LogIdShard } from './db';
-import { updateDigests } from './digests';
+import { readDigestShards, updateDigests, writeDigestChanges, type DigestChange } from './digests';
 
 /** A contact log entry that the schema refuses; `issues` name each wrong field (for forms and reports). */
 export class EventValidationError extends Error {
@@ -68,9 +68,20 @@ async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<
   return events;
 }
 
-/** Stores the digests of the logs appended to (customer id → its log as now stored). */
+/** The digest changes of the logs appended to (customer id → its log as now stored). */
+function digestChangesOf(logs: Iterable<readonly [string, readonly ContactEvent[]]>): DigestChange[] {
+  return [...logs].map(([customerId, events]) => ({ customerId, digest: digestToStore(events) }));
+}
+
+/** Stores the digests of the logs appended to. */
 function digestLogs(db: AmiableDb, logs: ReadonlyMap<string, readonly ContactEvent[]>): Promise<void> {
-  return updateDigests(db, [...logs].map(([customerId, events]) => ({ customerId, digest: digestToStore(events) })));
+  return updateDigests(db, digestChangesOf(logs));
+}
+
+/** Appends one entry and stores its log's digest, the digest shard read beside the log (one round trip). */
+async function appendOne(db: AmiableDb, event: ContactEvent): Promise<void> {
+  const [shards, events] = await Promise.all([readDigestShards(db, [event.customerId]), appendInTransaction(db, event)]);
+  await writeDigestChanges(db, shards, digestChangesOf([[event.customerId, events]]));
 }
 
 /**
@@ -80,9 +91,7 @@ function digestLogs(db: AmiableDb, logs: ReadonlyMap<string, readonly ContactEve
  */
 export async function appendEvent(db: AmiableDb, event: ContactEventInput): Promise<ContactEvent> {
   const stored = validate(event);
-  await db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
-    await digestLogs(db, new Map([[stored.customerId, await appendInTransaction(db, stored)]]));
-  });
+  await db.transaction('rw', db.logs, db.logIds, db.digests, () => appendOne(db, stored));
   return stored;
 }
 
@@ -152,7 +161,7 @@ export async function retractEvent(db: AmiableDb, id: string, author: string, no
       recordedAt: now,
       author,
     });
-    await digestLogs(db, new Map([[retraction.customerId, await appendInTransaction(db, retraction)]]));
+    await appendOne(db, retraction);
     return retraction;
   });
 }
@@ -169,17 +178,20 @@ export interface ImportResult {
 /**
  * Merges entries (e.g. from parseJsonLines) into the log in one transaction: only ids not stored yet (under any
  * customer) are added; nothing stored changes. Importing the same entries twice adds nothing the second time.
- * Reads the id shards (one getAll), then only the logs concerned: those of the customers in the import and of
- * the customers already holding one of its ids; writes back only the logs and shards that gain entries.
+ * Entries from parseJsonLines are stored as validated there; any other list is validated here first.
+ * Reads the id shards (one getAll), the digest shards of the customers in the import, then only the logs
+ * concerned: those of the customers in the import and of the customers already holding one of its ids; writes
+ * back only the logs and shards that gain entries, and their customers' digests.
  * @throws EventValidationError (nothing is stored) when an entry does not match the schema.
  */
 export async function importEvents(db: AmiableDb, events: readonly ContactEventInput[]): Promise<ImportResult> {
-  const incoming = events.map(validate);
+  const incoming: readonly ContactEvent[] = isValidatedEvents(events) ? events : events.map(validate);
+  const customerIds = new Set(incoming.map((e) => e.customerId));
   return db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
-    const shards = new Map((await db.logIds.toArray()).map((s) => [s.shard, s]));
-    const concerned = new Set<string>();
+    const [storedShards, digestShards] = await Promise.all([db.logIds.toArray(), readDigestShards(db, customerIds)]);
+    const shards = new Map(storedShards.map((s) => [s.shard, s]));
+    const concerned = new Set(customerIds);
     for (const event of incoming) {
-      concerned.add(event.customerId);
       const owner = shards.get(shardOf(event.id))?.owners.get(event.id);
       if (owner !== undefined) concerned.add(owner);
     }
@@ -201,11 +213,10 @@ export async function importEvents(db: AmiableDb, events: readonly ContactEventI
       noteOwner(changedShards, event, shards);
     }
     for (const log of changedLogs.values()) log.events.sort(byTimelineOrder);
-    await Promise.all([
-      db.logs.bulkPut([...changedLogs.values()]),
-      db.logIds.bulkPut([...changedShards.values()]),
-      digestLogs(db, new Map([...changedLogs.values()].map((l) => [l.customerId, l.events]))),
-    ]);
+    const writes = [db.logs.bulkPut([...changedLogs.values()]), db.logIds.bulkPut([...changedShards.values()])];
+    // Digested while IndexedDB takes in the logs just put.
+    const digests = digestChangesOf([...changedLogs.values()].map((l) => [l.customerId, l.events] as const));
+    await Promise.all([...writes, writeDigestChanges(db, digestShards, digests)]);
     return { added: merge.toAdd.length, duplicates: merge.duplicates, conflicts: merge.conflicts };
   });
 }
