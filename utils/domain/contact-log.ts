@@ -10,8 +10,17 @@ import { isRealIsoDate } from './schemas';
 
 const DAY_MS = 86_400_000;
 
+const shiftedDays = new Map<string, IsoDate>();
+/** `date` + `days`. The state of every customer asks for the same few dates thousands of times: kept once computed. */
 function addDaysUtc(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let shifted = shiftedDays.get(key);
+  if (shifted === undefined) {
+    if (shiftedDays.size > 20_000) shiftedDays.clear();
+    shifted = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    shiftedDays.set(key, shifted);
+  }
+  return shifted;
 }
 
 /** The calendar date as written in an instant (`2026-11-23T23:30:00+01:00` → `2026-11-23`). */
@@ -19,25 +28,13 @@ function dateWritten(at: IsoDateTime): IsoDate {
   return at.slice(0, 10);
 }
 
-const instants = new Map<IsoDateTime, number>();
-/** Milliseconds of an instant. Sorts compare each entry many times: parse each string once. */
+/** Milliseconds of an instant (sorts read each entry's once: see sortByOccurrence). */
 function instant(at: IsoDateTime): number {
-  let ms = instants.get(at);
-  if (ms === undefined) {
-    if (instants.size > 200_000) instants.clear();
-    ms = Date.parse(at);
-    instants.set(at, ms);
-  }
-  return ms;
+  return Date.parse(at);
 }
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Oldest first by when the contact happened, then when it was recorded, then id (for a total order). */
-function byOccurrence(a: ContactEvent, b: ContactEvent): number {
-  return instant(a.at) - instant(b.at) || instant(a.recordedAt) - instant(b.recordedAt) || compareIds(a.id, b.id);
 }
 
 /** Oldest first by when the entry was written, then id. */
@@ -57,9 +54,10 @@ function chainsOf(events: readonly ContactEvent[]): Chains {
   const byId = new Map(events.map((e) => [e.id, e] as const));
   const rootCache = new Map<string, ContactEvent>();
   const rootOf = (event: ContactEvent): ContactEvent => {
+    if (event.correctsId === undefined) return event;
     const cached = rootCache.get(event.id);
     if (cached) return cached;
-    let current = event;
+    let current: ContactEvent = event;
     const seen = new Set<string>([current.id]);
     // Follow correctsId back to the original entry; stop at an unknown target (partial import) or a cycle.
     while (current.correctsId !== undefined) {
@@ -83,6 +81,13 @@ function chainsOf(events: readonly ContactEvent[]): Chains {
  * a retraction whose target is missing changes nothing. A retraction cannot be undone.
  */
 export function currentView(events: readonly ContactEvent[]): ContactEvent[] {
+  return currentEntries(events).reverse();
+}
+
+/** currentView, oldest first (by `at`, then `recordedAt`, then id). */
+function currentEntries(events: readonly ContactEvent[]): ContactEvent[] {
+  // Most logs hold no correction or retraction: then every entry is current.
+  if (events.every((e) => e.correctsId === undefined)) return sortByOccurrence(events);
   const { rootOf } = chainsOf(events);
   const latest = new Map<string, ContactEvent>();
   const retracted = new Set<string>();
@@ -96,10 +101,19 @@ export function currentView(events: readonly ContactEvent[]): ContactEvent[] {
     const previous = latest.get(root.id);
     if (!previous || byRecording(previous, event) < 0) latest.set(root.id, event);
   }
-  return [...latest.entries()]
-    .filter(([rootId]) => !retracted.has(rootId))
-    .map(([, event]) => event)
-    .sort((a, b) => byOccurrence(b, a));
+  const current: ContactEvent[] = [];
+  for (const [rootId, event] of latest) if (!retracted.has(rootId)) current.push(event);
+  return sortByOccurrence(current);
+}
+
+/**
+ * A copy oldest first by when the contact happened, then when it was recorded, then id (a total order); each
+ * entry's instants are read once.
+ */
+function sortByOccurrence(events: readonly ContactEvent[]): ContactEvent[] {
+  const keyed = events.map((e) => ({ e, at: instant(e.at), recorded: instant(e.recordedAt) }));
+  keyed.sort((a, b) => a.at - b.at || a.recorded - b.recorded || compareIds(a.e.id, b.e.id));
+  return keyed.map((k) => k.e);
 }
 
 /**
@@ -292,11 +306,13 @@ export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLo
   return stateFromDigest(digestLog(input.events, input.today), input.invoices, input.today, input.promiseGraceDays ?? 3);
 }
 
+let lastRealDay: IsoDate | undefined;
 function checkDayAndGrace(today: IsoDate, grace: number): void {
-  if (!isRealIsoDate(today)) throw new Error(`today: expected a date as YYYY-MM-DD, got "${today}"`);
+  if (today !== lastRealDay && !isRealIsoDate(today)) throw new Error(`today: expected a date as YYYY-MM-DD, got "${today}"`);
   if (!Number.isInteger(grace) || grace < 0) {
     throw new Error(`promiseGraceDays: expected a whole number of days ≥ 0, got ${grace}`);
   }
+  lastRealDay = today;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,7 +381,7 @@ export interface LogDigest {
  * the exchanges that can no longer be the last contact then are left out.
  */
 export function digestLog(events: readonly ContactEvent[], from?: IsoDate): LogDigest {
-  const entries = currentView(events).sort(byOccurrence);
+  const entries = currentEntries(events);
   const candidates = lastContactCandidates(entries);
   // The last candidate dated on or before `from` is the last contact on `from`; earlier ones never are again.
   let first = 0;
@@ -434,14 +450,15 @@ function lastContactCandidates(entries: readonly ContactEvent[]): LastContact[] 
 }
 
 function openFollowUp(entries: readonly ContactEvent[]): IsoDate | undefined {
-  let setterIndex = -1;
-  entries.forEach((e, i) => {
-    if (e.followUpDate !== undefined) setterIndex = i;
-  });
+  let setterIndex = entries.length - 1;
+  while (setterIndex >= 0 && entries[setterIndex]!.followUpDate === undefined) setterIndex--;
   const due = entries[setterIndex]?.followUpDate;
   if (due === undefined) return undefined;
-  const done = entries.slice(setterIndex + 1).some((e) => isExchange(e) && dateWritten(e.at) >= due);
-  return done ? undefined : due;
+  for (let j = setterIndex + 1; j < entries.length; j++) {
+    const e = entries[j]!;
+    if (isExchange(e) && dateWritten(e.at) >= due) return undefined;
+  }
+  return due;
 }
 
 function digestPromises(entries: readonly ContactEvent[]): PromiseDigest[] {
@@ -449,15 +466,18 @@ function digestPromises(entries: readonly ContactEvent[]): PromiseDigest[] {
   entries.forEach((event, index) => {
     const outcome = event.outcome;
     if (outcome.type !== 'promise-to-pay') return;
-    const later = entries.slice(index + 1);
-    const successorIndex = later.findIndex(
-      (e) => e.outcome.type === 'promise-to-pay' && covers(e.invoiceIds, event.invoiceIds),
-    );
-    const successor = successorIndex >= 0 ? later[successorIndex] : undefined;
-    // A promise on the whole balance is kept by any later "paid"; one on invoices, by a "paid" naming them all.
-    const paidEntryIndex = later.findIndex(
-      (e) => e.outcome.type === 'paid' && (event.invoiceIds.length === 0 || covers(e.invoiceIds, event.invoiceIds)),
-    );
+    let successorIndex = -1;
+    let paidEntryIndex = -1;
+    for (let j = index + 1; j < entries.length && (successorIndex < 0 || paidEntryIndex < 0); j++) {
+      const e = entries[j]!;
+      const type = e.outcome.type;
+      if (successorIndex < 0 && type === 'promise-to-pay' && covers(e.invoiceIds, event.invoiceIds)) successorIndex = j;
+      // A promise on the whole balance is kept by any later "paid"; one on invoices, by a "paid" naming them all.
+      if (paidEntryIndex < 0 && type === 'paid' && (event.invoiceIds.length === 0 || covers(e.invoiceIds, event.invoiceIds))) {
+        paidEntryIndex = j;
+      }
+    }
+    const successor = successorIndex >= 0 ? entries[successorIndex] : undefined;
     const digest: PromiseDigest = {
       eventId: event.id,
       at: event.at,
@@ -482,9 +502,11 @@ function digestDisputes(entries: readonly ContactEvent[]): DisputeDigest[] {
   entries.forEach((event, index) => {
     const outcome = event.outcome;
     if (outcome.type !== 'dispute') return;
-    const resolvedLater = new Set(
-      entries.slice(index + 1).flatMap((e) => (e.outcome.type === 'dispute-resolved' ? e.outcome.invoiceIds : [])),
-    );
+    const resolvedLater = new Set<string>();
+    for (let j = index + 1; j < entries.length; j++) {
+      const later = entries[j]!.outcome;
+      if (later.type === 'dispute-resolved') for (const id of later.invoiceIds) resolvedLater.add(id);
+    }
     digests.push({
       eventId: event.id,
       invoiceIds: outcome.invoiceIds,
@@ -501,9 +523,11 @@ function digestPlans(entries: readonly ContactEvent[]): PlanDigest[] {
   entries.forEach((event, index) => {
     const outcome = event.outcome;
     if (outcome.type !== 'payment-plan') return;
-    const successor = entries
-      .slice(index + 1)
-      .find((e) => e.outcome.type === 'payment-plan' && covers(e.invoiceIds, event.invoiceIds));
+    let successor: ContactEvent | undefined;
+    for (let j = index + 1; j < entries.length && !successor; j++) {
+      const e = entries[j]!;
+      if (e.outcome.type === 'payment-plan' && covers(e.invoiceIds, event.invoiceIds)) successor = e;
+    }
     const digest: PlanDigest = {
       eventId: event.id,
       at: event.at,
@@ -533,9 +557,10 @@ export function stateFromDigest(
   const grace = promiseGraceDays;
   checkDayAndGrace(today, grace);
   if (digest.answersFrom !== undefined && today < digest.answersFrom) throw new DigestRangeError(today, digest.answersFrom);
-  const invoicesById = new Map(invoices.map((inv) => [inv.id, inv] as const));
+  // Customers have a few invoices each: a search beats building a map, except for a large account.
+  const byId = invoices.length > 16 ? new Map(invoices.map((inv) => [inv.id, inv] as const)) : undefined;
   const isSettled = (id: string): boolean => {
-    const inv = invoicesById.get(id);
+    const inv = byId ? byId.get(id) : invoices.find((i) => i.id === id);
     return inv !== undefined && (inv.paid || inv.lifecycle === 'cancelled');
   };
 
