@@ -376,7 +376,9 @@ const api = {
     const invoicesOf = groupBy(invoices, (i) => i.customerId);
     const eventsOf = groupBy(events, (e) => e.customerId);
     let promises = 0;
+    const parseStart = performance.now();
     const digests: CustomerDigest[] = digestRecords.flatMap((r) => JSON.parse(r.text) as CustomerDigest[]);
+    const parseOnlyMs = performance.now() - parseStart;
     const finishOnly = () => {
       const t0 = performance.now();
       for (const d of digests) stateFromDigest(d.digest, d.invoices, BENCH_TODAY, grace);
@@ -438,6 +440,7 @@ const api = {
       loadAllLogStatesMs,
       digestReadMs,
       finishOnlyMs,
+      parseOnlyMs,
       loadAllCasesMs,
       rawReadMs,
       baseReadMs,

@@ -144,6 +144,7 @@ async function main() {
       'timeline, one customer (p95)': row(tlP95, tlFloorP95, tlPerEventP95),
       'state of all customers (loadAllLogStates)': row(stateMs, digestFloor, perEventReadFloor, '≤ 300 ms'),
       '  floor: raw getAll of the stored digest shards': row(digestFloor, undefined, undefined),
+      '  of which JSON.parse of the shards alone': row(med(states, (r) => r.parseOnlyMs), undefined, undefined),
       '  of which stateFromDigest alone (×5000, parsed)': row(med(states, (r) => r.finishOnlyMs), undefined, undefined),
       '  floor: customers and invoices alone (raw getAll)': row(med(states, (r) => r.baseReadMs), undefined, undefined),
       '  floor: customers, invoices and logs (raw getAll)': row(readFloor, undefined, undefined),

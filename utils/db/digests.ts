@@ -189,7 +189,14 @@ export async function loadAllLogStates(db: AmiableDb, today: IsoDate, promiseGra
   const rows: CustomerLogStateRow[] = [];
   for (const entry of await readAllDigests(db)) {
     if (entry.name === undefined) continue;
-    rows.push({ customerId: entry.customerId, name: entry.name, state: await stateOf(db, entry, today, promiseGraceDays) });
+    let state: CustomerLogState;
+    try {
+      state = stateFromDigest(entry.digest, entry.invoices, today, promiseGraceDays);
+    } catch (error) {
+      if (!(error instanceof DigestRangeError)) throw error;
+      state = await stateOf(db, entry, today, promiseGraceDays);
+    }
+    rows.push({ customerId: entry.customerId, name: entry.name, state });
   }
   return rows;
 }
