@@ -1,4 +1,5 @@
 // Invoices and customers learnt from accounting pages.
+import { invoiceForLog } from '../domain/contact-log';
 import { customerIdFor, invoiceIdFor, type Customer, type Invoice } from '../domain/schemas';
 import type { WireInvoice } from '../messaging/protocol';
 import { searchKeyOf, type AmiableDb, type CustomerRecord } from './db';
@@ -90,7 +91,13 @@ function digestChanges(
     last.set(invoice.id, invoice);
   });
   const changes: DigestChange[] = [...newCustomers.values()].map((c) => ({ customerId: c.id, name: c.name }));
+  const storedBefore = new Map<string, Invoice>();
+  for (const b of before) if (b) storedBefore.set(b.id, b);
   for (const invoice of last.values()) {
+    // A page seen again usually changes nothing the log reads: then no shard is read or written.
+    const previous = storedBefore.get(invoice.id);
+    const moved = owners.get(invoice.id)!.size > 1;
+    if (!moved && previous && JSON.stringify(invoiceForLog(previous)) === JSON.stringify(invoiceForLog(invoice))) continue;
     changes.push({ customerId: invoice.customerId, invoices: [invoice] });
     for (const owner of owners.get(invoice.id)!) if (owner !== invoice.customerId) changes.push({ customerId: owner, dropInvoiceIds: [invoice.id] });
   }

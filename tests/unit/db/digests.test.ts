@@ -145,6 +145,7 @@ function operations(random: () => number) {
     return w;
   };
 
+  let lastPage: WireInvoice[] = [];
   const stored = async (): Promise<ContactEvent[]> => (await db.logs.toArray()).flatMap((l) => l.events);
 
   return [
@@ -180,9 +181,14 @@ function operations(random: () => number) {
       return 'importEvents';
     },
     async () => {
+      // Half the time the last page seen again (nothing the log reads changes), else a new page.
+      if (lastPage.length > 0 && random() < 0.5) {
+        await upsertSeenInvoices(db, SITE, lastPage, `${day()}T09:30:00.000Z`);
+        return 'upsertSeenInvoices (same page again)';
+      }
       const name = pick(NAMES);
-      const seen = [wire(name), wire(name), wire(pick(NAMES))];
-      await upsertSeenInvoices(db, SITE, seen, `${day()}T09:00:00.000Z`);
+      lastPage = [wire(name), wire(name), wire(pick(NAMES))];
+      await upsertSeenInvoices(db, SITE, lastPage, `${day()}T09:00:00.000Z`);
       return 'upsertSeenInvoices';
     },
     async () => {
