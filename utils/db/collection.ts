@@ -7,6 +7,7 @@ import { toPolicyCustomer } from '../domain/policy-input';
 import type { ContactEvent, Customer, Invoice } from '../domain/schemas';
 import type { IsoDate } from '../domain/types';
 import type { AmiableDb } from './db';
+import { readAllDigests, stateOf } from './digests';
 import { readSettings, type CreditorSettings, type GeneralSettings } from './settings';
 
 /** A stored customer (its postal address, set in the side panel, is part of CustomerSchema). */
@@ -56,14 +57,23 @@ export function customerCaseOf(
   general: Pick<GeneralSettings, 'dueSoonDays' | 'defaultTermDays' | 'promiseGraceDays'>,
 ): CustomerCase {
   const logState = deriveCustomerState({ events, invoices, today, promiseGraceDays: general.promiseGraceDays });
-  const policyCustomer = toPolicyCustomer({
+  return { customer, invoices, events, logState, policyCustomer: policyCustomerOf(customer, invoices, logState, today, general) };
+}
+
+function policyCustomerOf(
+  customer: CustomerWithAddress,
+  invoices: Invoice[],
+  logState: CustomerLogState,
+  today: IsoDate,
+  general: Pick<GeneralSettings, 'dueSoonDays' | 'defaultTermDays'>,
+): PolicyCustomer {
+  return toPolicyCustomer({
     customer,
     invoices,
     logState,
     today,
     settings: { dueSoonDays: general.dueSoonDays, defaultTermDays: general.defaultTermDays },
   });
-  return { customer, invoices, events, logState, policyCustomer };
 }
 
 /** One customer's case, or null when the customer is not stored. */
@@ -82,20 +92,31 @@ export async function loadCustomerCase(
   return customerCaseOf(customer, invoices, log?.events ?? [], today, general);
 }
 
-/** Every customer's case; a customer whose log cannot be derived is reported instead of failing them all. */
+/** A customer's case without its raw log: what the all-customers lists need. */
+export type CustomerCaseSummary = Omit<CustomerCase, 'events'>;
+
+/**
+ * Every customer's case, the log states taken from the stored digests (digests.ts) rather than from every entry;
+ * a customer whose case cannot be computed is reported instead of failing them all.
+ */
 export async function loadAllCases(
   db: AmiableDb,
   today: IsoDate,
   general: GeneralSettings,
-): Promise<{ cases: CustomerCase[]; failures: Array<{ customer: CustomerWithAddress; error: Error }> }> {
-  const [customers, invoices, logs] = await Promise.all([db.customers.toArray(), db.invoices.toArray(), db.logs.toArray()]);
+): Promise<{ cases: CustomerCaseSummary[]; failures: Array<{ customer: CustomerWithAddress; error: Error }> }> {
+  const [customers, invoices, digests] = await Promise.all([db.customers.toArray(), db.invoices.toArray(), readAllDigests(db)]);
   const invoicesOf = groupBy(invoices, (i) => i.customerId);
-  const eventsOf = new Map(logs.map((l) => [l.customerId, l.events]));
-  const cases: CustomerCase[] = [];
+  const digestOf = new Map(digests.map((d) => [d.customerId, d]));
+  const cases: CustomerCaseSummary[] = [];
   const failures: Array<{ customer: CustomerWithAddress; error: Error }> = [];
   for (const customer of customers) {
+    const own = invoicesOf.get(customer.id) ?? [];
     try {
-      cases.push(customerCaseOf(customer, invoicesOf.get(customer.id) ?? [], eventsOf.get(customer.id) ?? [], today, general));
+      const digest = digestOf.get(customer.id);
+      const logState = digest
+        ? await stateOf(db, digest, today, general.promiseGraceDays)
+        : deriveCustomerState({ events: (await db.logs.get(customer.id))?.events ?? [], invoices: own, today, promiseGraceDays: general.promiseGraceDays });
+      cases.push({ customer, invoices: own, logState, policyCustomer: policyCustomerOf(customer, own, logState, today, general) });
     } catch (error) {
       failures.push({ customer, error: error instanceof Error ? error : new Error(String(error)) });
     }

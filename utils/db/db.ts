@@ -2,6 +2,7 @@
 // a content script opening IndexedDB would write into the host page's origin.
 import Dexie, { type EntityTable } from 'dexie';
 import type { ContactEvent, Customer, Invoice } from '../domain/schemas';
+import { buildDigestShards } from './digests';
 
 /** A self-hosted accounting site the user added in the options (Dolibarr, Odoo on premises, ...). */
 export interface SiteRecord {
@@ -53,11 +54,21 @@ export function noteOwner(
   shard.owners.set(event.id, event.customerId);
 }
 
+/**
+ * One shard of the stored log states (schema version 4; see digests.ts): the JSON text of the CustomerDigest of
+ * every customer whose id hashes to `shard`, sorted by customer id.
+ */
+export interface DigestShard {
+  shard: number;
+  text: string;
+}
+
 export type AmiableDb = Dexie & {
   customers: EntityTable<CustomerRecord, 'id'>;
   invoices: EntityTable<Invoice, 'id'>;
   logs: EntityTable<CustomerLog, 'customerId'>;
   logIds: EntityTable<LogIdShard, 'shard'>;
+  digests: EntityTable<DigestShard, 'shard'>;
   sites: EntityTable<SiteRecord, 'origin'>;
   settings: EntityTable<{ key: string; value: unknown }, 'key'>;
 };
@@ -79,7 +90,8 @@ export function searchKeyOf(name: string): string {
  * v1: first release. v2: customers get a searchKey (accent-folded name) for the side panel search,
  * and events a [customerId+at] index for timelines. v3: the contact log moves from one `events` row per entry to
  * one `logs` record per customer (see CustomerLog), with `logIds` to find an entry's customer by id; the upgrader
- * moves every entry, then `events` is dropped.
+ * moves every entry, then `events` is dropped. v4: `digests`, the stored state of every customer's log (digests.ts),
+ * built by the upgrader from the stored rows (and, for a new database, created empty).
  */
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({
@@ -119,6 +131,17 @@ export function declareSchema(db: Dexie): void {
         .bulkAdd([...logs].map(([customerId, list]): CustomerLog => ({ customerId, events: list.sort(byTimelineOrder) })));
       await tx.table('logIds').bulkAdd([...shards.values()]);
     });
+  db.version(4)
+    .stores({ digests: 'shard' })
+    .upgrade(async (tx) => {
+      const [customers, invoices, logs] = await Promise.all([
+        tx.table('customers').toArray() as Promise<CustomerRecord[]>,
+        tx.table('invoices').toArray() as Promise<Invoice[]>,
+        tx.table('logs').toArray() as Promise<CustomerLog[]>,
+      ]);
+      await tx.table('digests').bulkPut(buildDigestShards(customers, invoices, logs));
+    });
+  db.on('populate', (tx) => tx.table('digests').bulkAdd(buildDigestShards([], [], [])));
 }
 
 /** The order of a customer's log (the order of the v2 `[customerId+at]` index): `at` as written, then id. */

@@ -1,7 +1,8 @@
 // The contact log in the database. Append-only: entries are added, never updated; a correction or a
 // retraction is a new entry pointing at the one it changes. The only destructive operation is
 // eraseCustomer (the customer's right to erasure), which deletes everything held on one customer.
-import { mergeEvents, toJsonLines, type MergeConflict } from '../domain/log-io';
+import { digestToStore } from '../domain/contact-log';
+import { isValidatedEvents, mergeEvents, toJsonLines, type MergeConflict } from '../domain/log-io';
 import {
   ContactEventSchema,
   formatZodIssues,
@@ -11,6 +12,7 @@ import {
 } from '../domain/schemas';
 import type { IsoDateTime } from '../domain/types';
 import { byTimelineOrder, noteOwner, shardOf, type AmiableDb, type CustomerLog, type LogIdShard } from './db';
+import { readDigestShards, updateDigests, writeDigestChanges, type DigestChange } from './digests';
 
 /** A contact log entry that the schema refuses; `issues` name each wrong field (for forms and reports). */
 export class EventValidationError extends Error {
@@ -49,11 +51,12 @@ const alreadyStored = (id: string) =>
   new Error(`a contact log entry with id ${id} is already stored; entries are never overwritten`);
 
 /**
- * Adds `event` to its customer's log and its id to `logIds`; call inside a rw transaction on both tables. The
- * customer's log is read, changed and written whole in that transaction, so two side panels appending at once
- * are serialized and neither entry is lost.
+ * Adds `event` to its customer's log and its id to `logIds`; call inside a rw transaction on both tables (and
+ * `digests`, which the caller updates from the log returned). The customer's log is read, changed and written
+ * whole in that transaction, so two side panels appending at once are serialized and neither entry is lost.
+ * @returns the customer's log as now stored.
  */
-async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<void> {
+async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<ContactEvent[]> {
   const key = shardOf(event.id);
   const [log, shard] = await Promise.all([db.logs.get(event.customerId), db.logIds.get(key)]);
   if (shard?.owners.has(event.id) || log?.events.some((e) => e.id === event.id)) throw alreadyStored(event.id);
@@ -62,6 +65,23 @@ async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<
   const owners = new Map(shard?.owners);
   owners.set(event.id, event.customerId);
   await Promise.all([db.logs.put({ customerId: event.customerId, events }), db.logIds.put({ shard: key, owners })]);
+  return events;
+}
+
+/** The digest changes of the logs appended to (customer id → its log as now stored). */
+function digestChangesOf(logs: Iterable<readonly [string, readonly ContactEvent[]]>): DigestChange[] {
+  return [...logs].map(([customerId, events]) => ({ customerId, digest: digestToStore(events) }));
+}
+
+/** Stores the digests of the logs appended to. */
+function digestLogs(db: AmiableDb, logs: ReadonlyMap<string, readonly ContactEvent[]>): Promise<void> {
+  return updateDigests(db, digestChangesOf(logs));
+}
+
+/** Appends one entry and stores its log's digest, the digest shard read beside the log (one round trip). */
+async function appendOne(db: AmiableDb, event: ContactEvent): Promise<void> {
+  const [shards, events] = await Promise.all([readDigestShards(db, [event.customerId]), appendInTransaction(db, event)]);
+  await writeDigestChanges(db, shards, digestChangesOf([[event.customerId, events]]));
 }
 
 /**
@@ -71,7 +91,7 @@ async function appendInTransaction(db: AmiableDb, event: ContactEvent): Promise<
  */
 export async function appendEvent(db: AmiableDb, event: ContactEventInput): Promise<ContactEvent> {
   const stored = validate(event);
-  await db.transaction('rw', db.logs, db.logIds, () => appendInTransaction(db, stored));
+  await db.transaction('rw', db.logs, db.logIds, db.digests, () => appendOne(db, stored));
   return stored;
 }
 
@@ -82,8 +102,10 @@ export async function appendEvent(db: AmiableDb, event: ContactEventInput): Prom
  */
 export async function appendEvents(db: AmiableDb, events: readonly ContactEventInput[]): Promise<ContactEvent[]> {
   const stored = events.map(validate);
-  await db.transaction('rw', db.logs, db.logIds, async () => {
-    for (const event of stored) await appendInTransaction(db, event);
+  await db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
+    const logs = new Map<string, ContactEvent[]>();
+    for (const event of stored) logs.set(event.customerId, await appendInTransaction(db, event));
+    await digestLogs(db, logs);
   });
   return stored;
 }
@@ -124,7 +146,7 @@ export async function correctEvent(
  * @throws when no entry has that id, or when it is itself a retraction.
  */
 export async function retractEvent(db: AmiableDb, id: string, author: string, now: IsoDateTime): Promise<ContactEvent> {
-  return db.transaction('rw', db.logs, db.logIds, async () => {
+  return db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
     const owner = (await db.logIds.get(shardOf(id)))?.owners.get(id);
     const target = owner === undefined ? undefined : (await db.logs.get(owner))?.events.find((e) => e.id === id);
     if (!target) throw new Error(`no contact log entry with id ${id}`);
@@ -139,7 +161,7 @@ export async function retractEvent(db: AmiableDb, id: string, author: string, no
       recordedAt: now,
       author,
     });
-    await appendInTransaction(db, retraction);
+    await appendOne(db, retraction);
     return retraction;
   });
 }
@@ -156,17 +178,20 @@ export interface ImportResult {
 /**
  * Merges entries (e.g. from parseJsonLines) into the log in one transaction: only ids not stored yet (under any
  * customer) are added; nothing stored changes. Importing the same entries twice adds nothing the second time.
- * Reads the id shards (one getAll), then only the logs concerned: those of the customers in the import and of
- * the customers already holding one of its ids; writes back only the logs and shards that gain entries.
+ * Entries from parseJsonLines are stored as validated there; any other list is validated here first.
+ * Reads the id shards (one getAll), the digest shards of the customers in the import, then only the logs
+ * concerned: those of the customers in the import and of the customers already holding one of its ids; writes
+ * back only the logs and shards that gain entries, and their customers' digests.
  * @throws EventValidationError (nothing is stored) when an entry does not match the schema.
  */
 export async function importEvents(db: AmiableDb, events: readonly ContactEventInput[]): Promise<ImportResult> {
-  const incoming = events.map(validate);
-  return db.transaction('rw', db.logs, db.logIds, async () => {
-    const shards = new Map((await db.logIds.toArray()).map((s) => [s.shard, s]));
-    const concerned = new Set<string>();
+  const incoming: readonly ContactEvent[] = isValidatedEvents(events) ? events : events.map(validate);
+  const customerIds = new Set(incoming.map((e) => e.customerId));
+  return db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
+    const [storedShards, digestShards] = await Promise.all([db.logIds.toArray(), readDigestShards(db, customerIds)]);
+    const shards = new Map(storedShards.map((s) => [s.shard, s]));
+    const concerned = new Set(customerIds);
     for (const event of incoming) {
-      concerned.add(event.customerId);
       const owner = shards.get(shardOf(event.id))?.owners.get(event.id);
       if (owner !== undefined) concerned.add(owner);
     }
@@ -188,7 +213,10 @@ export async function importEvents(db: AmiableDb, events: readonly ContactEventI
       noteOwner(changedShards, event, shards);
     }
     for (const log of changedLogs.values()) log.events.sort(byTimelineOrder);
-    await Promise.all([db.logs.bulkPut([...changedLogs.values()]), db.logIds.bulkPut([...changedShards.values()])]);
+    const writes = [db.logs.bulkPut([...changedLogs.values()]), db.logIds.bulkPut([...changedShards.values()])];
+    // Digested while IndexedDB takes in the logs just put.
+    const digests = digestChangesOf([...changedLogs.values()].map((l) => [l.customerId, l.events] as const));
+    await Promise.all([...writes, writeDigestChanges(db, digestShards, digests)]);
     return { added: merge.toAdd.length, duplicates: merge.duplicates, conflicts: merge.conflicts };
   });
 }
@@ -221,7 +249,7 @@ export interface ErasureResult {
  * The only operation that removes log entries. Other customers are untouched.
  */
 export async function eraseCustomer(db: AmiableDb, customerId: string): Promise<ErasureResult> {
-  return db.transaction('rw', db.customers, db.invoices, db.logs, db.logIds, async () => {
+  return db.transaction('rw', [db.customers, db.invoices, db.logs, db.logIds, db.digests], async () => {
     const customer = (await db.customers.get(customerId)) !== undefined;
     await db.customers.delete(customerId);
     const invoices = await db.invoices.where('customerId').equals(customerId).delete();
@@ -229,7 +257,7 @@ export async function eraseCustomer(db: AmiableDb, customerId: string): Promise<
     const ids = log?.events.map((e) => e.id) ?? [];
     const shards = (await db.logIds.bulkGet([...new Set(ids.map(shardOf))])).filter((s): s is LogIdShard => s !== undefined);
     for (const shard of shards) for (const id of ids) shard.owners.delete(id);
-    await Promise.all([db.logIds.bulkPut(shards), db.logs.delete(customerId)]);
+    await Promise.all([db.logIds.bulkPut(shards), db.logs.delete(customerId), updateDigests(db, [{ customerId, erase: true }])]);
     return { customer, invoices, events: ids.length };
   });
 }

@@ -10,8 +10,17 @@ import { isRealIsoDate } from './schemas';
 
 const DAY_MS = 86_400_000;
 
+const shiftedDays = new Map<string, IsoDate>();
+/** `date` + `days`. The state of every customer asks for the same few dates thousands of times: kept once computed. */
 function addDaysUtc(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let shifted = shiftedDays.get(key);
+  if (shifted === undefined) {
+    if (shiftedDays.size > 20_000) shiftedDays.clear();
+    shifted = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    shiftedDays.set(key, shifted);
+  }
+  return shifted;
 }
 
 /** The calendar date as written in an instant (`2026-11-23T23:30:00+01:00` → `2026-11-23`). */
@@ -19,25 +28,13 @@ function dateWritten(at: IsoDateTime): IsoDate {
   return at.slice(0, 10);
 }
 
-const instants = new Map<IsoDateTime, number>();
-/** Milliseconds of an instant. Sorts compare each entry many times: parse each string once. */
+/** Milliseconds of an instant (sorts read each entry's once: see sortByOccurrence). */
 function instant(at: IsoDateTime): number {
-  let ms = instants.get(at);
-  if (ms === undefined) {
-    if (instants.size > 200_000) instants.clear();
-    ms = Date.parse(at);
-    instants.set(at, ms);
-  }
-  return ms;
+  return Date.parse(at);
 }
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Oldest first by when the contact happened, then when it was recorded, then id (for a total order). */
-function byOccurrence(a: ContactEvent, b: ContactEvent): number {
-  return instant(a.at) - instant(b.at) || instant(a.recordedAt) - instant(b.recordedAt) || compareIds(a.id, b.id);
 }
 
 /** Oldest first by when the entry was written, then id. */
@@ -57,9 +54,10 @@ function chainsOf(events: readonly ContactEvent[]): Chains {
   const byId = new Map(events.map((e) => [e.id, e] as const));
   const rootCache = new Map<string, ContactEvent>();
   const rootOf = (event: ContactEvent): ContactEvent => {
+    if (event.correctsId === undefined) return event;
     const cached = rootCache.get(event.id);
     if (cached) return cached;
-    let current = event;
+    let current: ContactEvent = event;
     const seen = new Set<string>([current.id]);
     // Follow correctsId back to the original entry; stop at an unknown target (partial import) or a cycle.
     while (current.correctsId !== undefined) {
@@ -83,6 +81,13 @@ function chainsOf(events: readonly ContactEvent[]): Chains {
  * a retraction whose target is missing changes nothing. A retraction cannot be undone.
  */
 export function currentView(events: readonly ContactEvent[]): ContactEvent[] {
+  return currentEntries(events).reverse();
+}
+
+/** currentView, oldest first (by `at`, then `recordedAt`, then id). */
+function currentEntries(events: readonly ContactEvent[]): ContactEvent[] {
+  // Most logs hold no correction or retraction: then every entry is current.
+  if (events.every((e) => e.correctsId === undefined)) return sortByOccurrence(events);
   const { rootOf } = chainsOf(events);
   const latest = new Map<string, ContactEvent>();
   const retracted = new Set<string>();
@@ -96,10 +101,19 @@ export function currentView(events: readonly ContactEvent[]): ContactEvent[] {
     const previous = latest.get(root.id);
     if (!previous || byRecording(previous, event) < 0) latest.set(root.id, event);
   }
-  return [...latest.entries()]
-    .filter(([rootId]) => !retracted.has(rootId))
-    .map(([, event]) => event)
-    .sort((a, b) => byOccurrence(b, a));
+  const current: ContactEvent[] = [];
+  for (const [rootId, event] of latest) if (!retracted.has(rootId)) current.push(event);
+  return sortByOccurrence(current);
+}
+
+/**
+ * A copy oldest first by when the contact happened, then when it was recorded, then id (a total order); each
+ * entry's instants are read once.
+ */
+function sortByOccurrence(events: readonly ContactEvent[]): ContactEvent[] {
+  const keyed = events.map((e) => ({ e, at: instant(e.at), recorded: instant(e.recordedAt) }));
+  keyed.sort((a, b) => a.at - b.at || a.recorded - b.recorded || compareIds(a.e.id, b.e.id));
+  return keyed.map((k) => k.e);
 }
 
 /**
@@ -137,6 +151,15 @@ export interface InvoiceForLog {
   dueDate?: IsoDate;
   /** When known: a promise on the whole balance does not cover invoices issued after it was made. */
   issueDate?: IsoDate;
+}
+
+/** The facts of a stored invoice the log reads (what the stored digests keep of each invoice). */
+export function invoiceForLog(invoice: InvoiceForLog): InvoiceForLog {
+  const facts: InvoiceForLog = { id: invoice.id, paid: invoice.paid, lifecycle: invoice.lifecycle, kind: invoice.kind };
+  if (invoice.amountDue) facts.amountDue = { amountMinor: invoice.amountDue.amountMinor, currency: invoice.amountDue.currency };
+  if (invoice.dueDate) facts.dueDate = invoice.dueDate;
+  if (invoice.issueDate) facts.issueDate = invoice.issueDate;
+  return facts;
 }
 
 export interface LastContact {
@@ -279,57 +302,299 @@ function covers(ids: readonly string[], target: readonly string[]): boolean {
  * @throws when `today` is not a real `YYYY-MM-DD` date or the grace is not a whole number ≥ 0.
  */
 export function deriveCustomerState(input: DeriveCustomerStateInput): CustomerLogState {
-  const { today } = input;
-  const grace = input.promiseGraceDays ?? 3;
-  if (!isRealIsoDate(today)) throw new Error(`today: expected a date as YYYY-MM-DD, got "${today}"`);
+  checkDayAndGrace(input.today, input.promiseGraceDays ?? 3);
+  return stateFromDigest(digestLog(input.events, input.today), input.invoices, input.today, input.promiseGraceDays ?? 3);
+}
+
+let lastRealDay: IsoDate | undefined;
+function checkDayAndGrace(today: IsoDate, grace: number): void {
+  if (today !== lastRealDay && !isRealIsoDate(today)) throw new Error(`today: expected a date as YYYY-MM-DD, got "${today}"`);
   if (!Number.isInteger(grace) || grace < 0) {
     throw new Error(`promiseGraceDays: expected a whole number of days ≥ 0, got ${grace}`);
   }
+  lastRealDay = today;
+}
 
-  const entries = currentView(input.events).sort(byOccurrence);
-  const invoicesById = new Map(input.invoices.map((inv) => [inv.id, inv] as const));
+// ---------------------------------------------------------------------------------------------
+// The digest: what deriveCustomerState needs from a log, whatever the day and the invoices. It is stored
+// (utils/db/digests.ts) so that every customer's state is computed without reading every entry.
+
+/** A promise to pay with the facts about later entries that decide its state precomputed. */
+export interface PromiseDigest {
+  eventId: string;
+  at: IsoDateTime;
+  date: IsoDate;
+  amount: Money;
+  balanceDue?: Money;
+  invoiceIds: string[];
+  /** The next later promise covering the same invoices, and the day it was made (as written). */
+  supersededBy?: string;
+  supersededOn?: IsoDate;
+  /** A later `paid` entry covers this promise's invoices (any `paid` for a promise on the whole balance). */
+  paidLater: boolean;
+  /** That `paid` entry came before the superseding promise. */
+  paidBeforeSuccessor: boolean;
+}
+
+export interface DisputeDigest {
+  eventId: string;
+  invoiceIds: string[];
+  /** The disputed invoices no later `dispute-resolved` entry names. */
+  unresolvedIds: string[];
+  reason: string;
+  openedAt: IsoDateTime;
+}
+
+export interface PlanDigest {
+  eventId: string;
+  at: IsoDateTime;
+  invoiceIds: string[];
+  covered: Money;
+  /** In due-date order (stable for equal dates). */
+  installments: Array<{ dueDate: IsoDate; amount: Money }>;
+  supersededBy?: string;
+}
+
+/** Plain data (JSON and structured-clone safe): corrections and retractions applied, lists oldest first. */
+export interface LogDigest {
+  /**
+   * The exchanges that are the last contact for some `today` from `answersFrom` on, oldest first: each one dated
+   * (as written) strictly before every exchange after it. Usually one or two; more when entries are dated ahead.
+   */
+  lastContacts: LastContact[];
+  /**
+   * The earliest `today` this digest answers for; absent when it answers for every day. stateFromDigest refuses
+   * an earlier day (DigestRangeError): the last contact then was an exchange the digest left out.
+   */
+  answersFrom?: IsoDate;
+  /** The open follow-up date set by the latest entry that set one (not yet met by a contact on or after it). */
+  followUp?: IsoDate;
+  promises: PromiseDigest[];
+  disputes: DisputeDigest[];
+  plans: PlanDigest[];
+  reminders: ReminderSent[];
+}
+
+/**
+ * The digest of a customer's raw log (every version of every entry, in any order). Independent of the invoices
+ * and of today, except that it only answers for a `today` on or after `from` when given (every day otherwise):
+ * the exchanges that can no longer be the last contact then are left out.
+ */
+export function digestLog(events: readonly ContactEvent[], from?: IsoDate): LogDigest {
+  const entries = currentEntries(events);
+  const candidates = lastContactCandidates(entries);
+  // The last candidate dated on or before `from` is the last contact on `from`; earlier ones never are again.
+  let first = 0;
+  if (from !== undefined) for (let i = candidates.length - 1; i >= 0; i--) if (dateWritten(candidates[i]!.at) <= from) {
+    first = i;
+    break;
+  }
+  const digest: LogDigest = {
+    lastContacts: candidates.slice(first),
+    promises: digestPromises(entries),
+    disputes: digestDisputes(entries),
+    plans: digestPlans(entries),
+    reminders: entries.flatMap((e) =>
+      e.reminder
+        ? [{ eventId: e.id, at: e.at, level: e.reminder.level, tone: e.reminder.tone, channel: e.channel, invoiceIds: e.invoiceIds }]
+        : [],
+    ),
+  };
+  if (first > 0) digest.answersFrom = dateWritten(candidates[first]!.at);
+  const followUp = openFollowUp(entries);
+  if (followUp !== undefined) digest.followUp = followUp;
+  return digest;
+}
+
+/**
+ * The digest kept in the database: it answers from the day before the log's latest recording on (a day of margin
+ * for a colleague in another time zone), which is every day the side panel asks about unless the clock goes back.
+ */
+export function digestToStore(events: readonly ContactEvent[]): LogDigest {
+  let latest: IsoDate | undefined;
+  for (const e of events) {
+    const day = dateWritten(e.recordedAt);
+    if (latest === undefined || day > latest) latest = day;
+  }
+  return digestLog(events, latest === undefined ? undefined : addDaysUtc(latest, -1));
+}
+
+/** stateFromDigest was asked about a day before the digest's `answersFrom`: derive from the log instead. */
+export class DigestRangeError extends Error {
+  constructor(readonly today: IsoDate, readonly answersFrom: IsoDate) {
+    super(`the stored digest answers from ${answersFrom} on, not for ${today}`);
+    this.name = 'DigestRangeError';
+  }
+}
+
+function lastContactOf(e: ContactEvent): LastContact {
+  const contact: LastContact = { eventId: e.id, at: e.at, channel: e.channel, direction: e.direction, outcomeType: e.outcome.type };
+  if (e.reminder) contact.reminderTone = e.reminder.tone;
+  return contact;
+}
+
+/** Each exchange dated strictly before every exchange after it: the last contact for some today. */
+function lastContactCandidates(entries: readonly ContactEvent[]): LastContact[] {
+  const kept: LastContact[] = [];
+  let earliestAfter: IsoDate | undefined;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (!isExchange(e)) continue;
+    const day = dateWritten(e.at);
+    // An exchange dated on or after a later one's day is never the latest up to any today: a later one is too.
+    if (earliestAfter !== undefined && day >= earliestAfter) continue;
+    kept.push(lastContactOf(e));
+    earliestAfter = day;
+  }
+  return kept.reverse();
+}
+
+function openFollowUp(entries: readonly ContactEvent[]): IsoDate | undefined {
+  let setterIndex = entries.length - 1;
+  while (setterIndex >= 0 && entries[setterIndex]!.followUpDate === undefined) setterIndex--;
+  const due = entries[setterIndex]?.followUpDate;
+  if (due === undefined) return undefined;
+  for (let j = setterIndex + 1; j < entries.length; j++) {
+    const e = entries[j]!;
+    if (isExchange(e) && dateWritten(e.at) >= due) return undefined;
+  }
+  return due;
+}
+
+function digestPromises(entries: readonly ContactEvent[]): PromiseDigest[] {
+  const digests: PromiseDigest[] = [];
+  entries.forEach((event, index) => {
+    const outcome = event.outcome;
+    if (outcome.type !== 'promise-to-pay') return;
+    let successorIndex = -1;
+    let paidEntryIndex = -1;
+    for (let j = index + 1; j < entries.length && (successorIndex < 0 || paidEntryIndex < 0); j++) {
+      const e = entries[j]!;
+      const type = e.outcome.type;
+      if (successorIndex < 0 && type === 'promise-to-pay' && covers(e.invoiceIds, event.invoiceIds)) successorIndex = j;
+      // A promise on the whole balance is kept by any later "paid"; one on invoices, by a "paid" naming them all.
+      if (paidEntryIndex < 0 && type === 'paid' && (event.invoiceIds.length === 0 || covers(e.invoiceIds, event.invoiceIds))) {
+        paidEntryIndex = j;
+      }
+    }
+    const successor = successorIndex >= 0 ? entries[successorIndex] : undefined;
+    const digest: PromiseDigest = {
+      eventId: event.id,
+      at: event.at,
+      date: outcome.date,
+      amount: outcome.amount,
+      invoiceIds: event.invoiceIds,
+      paidLater: paidEntryIndex >= 0,
+      paidBeforeSuccessor: paidEntryIndex >= 0 && paidEntryIndex < successorIndex,
+    };
+    if (outcome.balanceDue) digest.balanceDue = outcome.balanceDue;
+    if (successor) {
+      digest.supersededBy = successor.id;
+      digest.supersededOn = dateWritten(successor.at);
+    }
+    digests.push(digest);
+  });
+  return digests;
+}
+
+function digestDisputes(entries: readonly ContactEvent[]): DisputeDigest[] {
+  const digests: DisputeDigest[] = [];
+  entries.forEach((event, index) => {
+    const outcome = event.outcome;
+    if (outcome.type !== 'dispute') return;
+    const resolvedLater = new Set<string>();
+    for (let j = index + 1; j < entries.length; j++) {
+      const later = entries[j]!.outcome;
+      if (later.type === 'dispute-resolved') for (const id of later.invoiceIds) resolvedLater.add(id);
+    }
+    digests.push({
+      eventId: event.id,
+      invoiceIds: outcome.invoiceIds,
+      unresolvedIds: outcome.invoiceIds.filter((id) => !resolvedLater.has(id)),
+      reason: outcome.reason,
+      openedAt: event.at,
+    });
+  });
+  return digests;
+}
+
+function digestPlans(entries: readonly ContactEvent[]): PlanDigest[] {
+  const digests: PlanDigest[] = [];
+  entries.forEach((event, index) => {
+    const outcome = event.outcome;
+    if (outcome.type !== 'payment-plan') return;
+    let successor: ContactEvent | undefined;
+    for (let j = index + 1; j < entries.length && !successor; j++) {
+      const e = entries[j]!;
+      if (e.outcome.type === 'payment-plan' && covers(e.invoiceIds, event.invoiceIds)) successor = e;
+    }
+    const digest: PlanDigest = {
+      eventId: event.id,
+      at: event.at,
+      invoiceIds: event.invoiceIds,
+      covered: outcome.covered,
+      installments: [...outcome.installments]
+        .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
+        .map((i) => ({ dueDate: i.dueDate, amount: i.amount })),
+    };
+    if (successor) digest.supersededBy = successor.id;
+    digests.push(digest);
+  });
+  return digests;
+}
+
+/**
+ * The customer's state as of `today` from the digest of its log and its invoices as last seen:
+ * deriveCustomerState(input) is stateFromDigest(digestLog(input.events), input.invoices, input.today, grace).
+ * @throws when `today` is not a real `YYYY-MM-DD` date or the grace is not a whole number ≥ 0.
+ */
+export function stateFromDigest(
+  digest: LogDigest,
+  invoices: readonly InvoiceForLog[],
+  today: IsoDate,
+  promiseGraceDays = 3,
+): CustomerLogState {
+  const grace = promiseGraceDays;
+  checkDayAndGrace(today, grace);
+  if (digest.answersFrom !== undefined && today < digest.answersFrom) throw new DigestRangeError(today, digest.answersFrom);
+  // Customers have a few invoices each: a search beats building a map, except for a large account.
+  const byId = invoices.length > 16 ? new Map(invoices.map((inv) => [inv.id, inv] as const)) : undefined;
   const isSettled = (id: string): boolean => {
-    const inv = invoicesById.get(id);
+    const inv = byId ? byId.get(id) : invoices.find((i) => i.id === id);
     return inv !== undefined && (inv.paid || inv.lifecycle === 'cancelled');
   };
 
-  const promises = derivePromises(entries, input.invoices, isSettled, today, grace);
-  const disputes = deriveDisputes(entries, isSettled);
-  const plans = derivePlans(entries, input.invoices, today, grace);
+  const promises = digest.promises.map((p) => promiseView(p, invoices, isSettled, today, grace));
+  const disputes = digest.disputes.map((d): DisputeView => {
+    const openInvoiceIds = d.unresolvedIds.filter((id) => !isSettled(id));
+    return {
+      eventId: d.eventId,
+      invoiceIds: d.invoiceIds,
+      openInvoiceIds,
+      reason: d.reason,
+      state: openInvoiceIds.length > 0 ? 'open' : 'resolved',
+      openedAt: d.openedAt,
+    };
+  });
+  const plans = digest.plans.map((p) => planView(p, invoices, today, grace));
 
   const disputedInvoiceIds = [
     ...new Set(disputes.filter((d) => d.state === 'open').flatMap((d) => d.openInvoiceIds)),
   ];
-
   // An entry dated after today (another machine's clock, an import) is not the last contact yet.
-  const lastExchange = entries.filter((e) => isExchange(e) && dateWritten(e.at) <= today).at(-1);
-  const lastContact: LastContact | undefined = lastExchange && {
-    eventId: lastExchange.id,
-    at: lastExchange.at,
-    channel: lastExchange.channel,
-    direction: lastExchange.direction,
-    outcomeType: lastExchange.outcome.type,
-    ...(lastExchange.reminder ? { reminderTone: lastExchange.reminder.tone } : {}),
-  };
-
+  const lastContact = digest.lastContacts.findLast((c) => dateWritten(c.at) <= today);
   const pendingPromise = promises.filter((p) => p.state === 'pending').at(-1);
   const brokenPromise = promises.filter((p) => p.state === 'broken' && p.supersededBy === undefined).at(-1);
-
-  const reminders: ReminderSent[] = entries.flatMap((e) =>
-    e.reminder
-      ? [{ eventId: e.id, at: e.at, level: e.reminder.level, tone: e.reminder.tone, channel: e.channel, invoiceIds: e.invoiceIds }]
-      : [],
-  );
 
   const result: CustomerLogState = {
     promises,
     disputes,
     disputedInvoiceIds,
     plans,
-    reminders,
+    reminders: digest.reminders,
   };
   if (lastContact) result.lastContact = lastContact;
-  const nextFollowUp = earliestFollowUp(entries, promises, plans);
+  const nextFollowUp = earliestFollowUp(digest.followUp, promises, plans);
   if (nextFollowUp) result.nextFollowUp = nextFollowUp;
   if (pendingPromise) result.pendingPromise = pendingPromise;
   if (brokenPromise) result.brokenPromise = brokenPromise;
@@ -343,58 +608,46 @@ function balanceOn(invoices: readonly InvoiceForLog[], day: IsoDate): string[] {
     .map((inv) => inv.id);
 }
 
-function derivePromises(
-  entries: readonly ContactEvent[],
+function promiseView(
+  p: PromiseDigest,
   invoices: readonly InvoiceForLog[],
   isSettled: (id: string) => boolean,
   today: IsoDate,
   grace: number,
-): PromiseToPayView[] {
-  const views: PromiseToPayView[] = [];
-  entries.forEach((event, index) => {
-    const outcome = event.outcome;
-    if (outcome.type !== 'promise-to-pay') return;
-    const graceUntil = addDaysUtc(outcome.date, grace);
-    const later = entries.slice(index + 1);
-    const successorIndex = later.findIndex(
-      (e) => e.outcome.type === 'promise-to-pay' && covers(e.invoiceIds, event.invoiceIds),
-    );
-    const successor = successorIndex >= 0 ? later[successorIndex] : undefined;
-    // A promise on the whole balance is kept by any later "paid"; one on invoices, by a "paid" naming them all.
-    const paidEntryIndex = later.findIndex(
-      (e) => e.outcome.type === 'paid' && (event.invoiceIds.length === 0 || covers(e.invoiceIds, event.invoiceIds)),
-    );
-    const coveredIds = event.invoiceIds.length > 0 ? event.invoiceIds : balanceOn(invoices, dateWritten(event.at));
-    const invoicesPaid = coveredIds.length > 0 && coveredIds.every(isSettled);
-    const kept = invoicesPaid || paidEntryIndex >= 0 || promisedAmountPaid(outcome, coveredIds, invoices);
+): PromiseToPayView {
+  const graceUntil = addDaysUtc(p.date, grace);
+  const coveredIds = p.invoiceIds.length > 0 ? p.invoiceIds : balanceOn(invoices, dateWritten(p.at));
+  const invoicesPaid = coveredIds.length > 0 && coveredIds.every(isSettled);
+  const kept = invoicesPaid || p.paidLater || promisedAmountPaid(p, coveredIds, invoices);
 
-    let state: PromiseState;
-    const paidBeforeSuccessor = paidEntryIndex >= 0 && paidEntryIndex < successorIndex;
-    if (successor && dateWritten(successor.at) <= graceUntil && !paidBeforeSuccessor) state = 'superseded';
-    else if (kept) state = 'kept';
-    else if (today > graceUntil) state = 'broken';
-    else state = 'pending';
+  let state: PromiseState;
+  if (p.supersededOn !== undefined && p.supersededOn <= graceUntil && !p.paidBeforeSuccessor) state = 'superseded';
+  else if (kept) state = 'kept';
+  else if (today > graceUntil) state = 'broken';
+  else state = 'pending';
 
-    const view: PromiseToPayView = {
-      eventId: event.id,
-      at: event.at,
-      date: outcome.date,
-      amount: outcome.amount,
-      invoiceIds: event.invoiceIds,
-      state,
-      graceUntil,
-    };
-    if (successor) view.supersededBy = successor.id;
-    views.push(view);
-  });
-  return views;
+  const view: PromiseToPayView = {
+    eventId: p.eventId,
+    at: p.at,
+    date: p.date,
+    amount: p.amount,
+    invoiceIds: p.invoiceIds,
+    state,
+    graceUntil,
+  };
+  if (p.supersededBy !== undefined) view.supersededBy = p.supersededBy;
+  return view;
 }
 
 /**
  * True when the covered invoices' amount due has dropped by at least the promised amount since the promise
  * (known only when the promise recorded the balance due then, in the same currency).
  */
-function promisedAmountPaid(promise: PromiseToPayOutcome, coveredIds: readonly string[], invoices: readonly InvoiceForLog[]): boolean {
+function promisedAmountPaid(
+  promise: Pick<PromiseToPayOutcome, 'amount' | 'balanceDue'>,
+  coveredIds: readonly string[],
+  invoices: readonly InvoiceForLog[],
+): boolean {
   const before = promise.balanceDue;
   if (!before || before.currency !== promise.amount.currency || coveredIds.length === 0) return false;
   const now = outstandingOf(coveredIds, invoices, before.currency);
@@ -425,29 +678,6 @@ export function withBalanceDue<E extends ContactEvent>(event: E, invoices: reado
   return { ...event, outcome: balanceDue ? { ...rest, balanceDue } : rest };
 }
 
-function deriveDisputes(entries: readonly ContactEvent[], isSettled: (id: string) => boolean): DisputeView[] {
-  const views: DisputeView[] = [];
-  entries.forEach((event, index) => {
-    const outcome = event.outcome;
-    if (outcome.type !== 'dispute') return;
-    const resolvedLater = new Set(
-      entries
-        .slice(index + 1)
-        .flatMap((e) => (e.outcome.type === 'dispute-resolved' ? e.outcome.invoiceIds : [])),
-    );
-    const openInvoiceIds = outcome.invoiceIds.filter((id) => !resolvedLater.has(id) && !isSettled(id));
-    views.push({
-      eventId: event.id,
-      invoiceIds: outcome.invoiceIds,
-      openInvoiceIds,
-      reason: outcome.reason,
-      state: openInvoiceIds.length > 0 ? 'open' : 'resolved',
-      openedAt: event.at,
-    });
-  });
-  return views;
-}
-
 /**
  * What remains due on the plan's invoices, in `currency`, or undefined when it cannot be known
  * (an unpaid invoice missing, without amount due, or in another currency).
@@ -471,86 +701,55 @@ function outstandingOf(
   return total;
 }
 
-function derivePlans(
-  entries: readonly ContactEvent[],
-  invoices: readonly InvoiceForLog[],
-  today: IsoDate,
-  grace: number,
-): PaymentPlanView[] {
-  const views: PaymentPlanView[] = [];
-  entries.forEach((event, index) => {
-    const outcome = event.outcome;
-    if (outcome.type !== 'payment-plan') return;
-    const covered = outcome.covered;
-    const outstanding = outstandingOf(event.invoiceIds, invoices, covered.currency);
-    const paidSoFarMinor =
-      outstanding === undefined ? 0 : Math.min(covered.amountMinor, Math.max(0, covered.amountMinor - outstanding));
+function planView(plan: PlanDigest, invoices: readonly InvoiceForLog[], today: IsoDate, grace: number): PaymentPlanView {
+  const covered = plan.covered;
+  const outstanding = outstandingOf(plan.invoiceIds, invoices, covered.currency);
+  const paidSoFarMinor =
+    outstanding === undefined ? 0 : Math.min(covered.amountMinor, Math.max(0, covered.amountMinor - outstanding));
 
-    // Installments are paid in due-date order; the sort is stable for equal dates.
-    const ordered = [...outcome.installments].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-    let cumulative = 0;
-    const installments: InstallmentView[] = ordered.map((inst) => {
-      cumulative += inst.amount.amountMinor;
-      let state: InstallmentState;
-      if (paidSoFarMinor >= cumulative) state = 'paid';
-      else if (today < inst.dueDate) state = 'upcoming';
-      else if (today <= addDaysUtc(inst.dueDate, grace)) state = 'due';
-      else state = 'late';
-      return { dueDate: inst.dueDate, amount: inst.amount, state };
-    });
-
-    const state = installments.every((i) => i.state === 'paid')
-      ? 'completed'
-      : installments.some((i) => i.state === 'late')
-        ? 'late'
-        : 'on-track';
-    const successor = entries
-      .slice(index + 1)
-      .find((e) => e.outcome.type === 'payment-plan' && covers(e.invoiceIds, event.invoiceIds));
-
-    const view: PaymentPlanView = {
-      eventId: event.id,
-      at: event.at,
-      invoiceIds: event.invoiceIds,
-      covered,
-      paidSoFar: { amountMinor: paidSoFarMinor, currency: covered.currency },
-      installments,
-      state,
-    };
-    if (successor) view.supersededBy = successor.id;
-    views.push(view);
+  // Installments are paid in due-date order (the digest keeps them sorted).
+  let cumulative = 0;
+  const installments: InstallmentView[] = plan.installments.map((inst) => {
+    cumulative += inst.amount.amountMinor;
+    let state: InstallmentState;
+    if (paidSoFarMinor >= cumulative) state = 'paid';
+    else if (today < inst.dueDate) state = 'upcoming';
+    else if (today <= addDaysUtc(inst.dueDate, grace)) state = 'due';
+    else state = 'late';
+    return { dueDate: inst.dueDate, amount: inst.amount, state };
   });
-  return views;
+
+  const state = installments.every((i) => i.state === 'paid')
+    ? 'completed'
+    : installments.some((i) => i.state === 'late')
+      ? 'late'
+      : 'on-track';
+  const view: PaymentPlanView = {
+    eventId: plan.eventId,
+    at: plan.at,
+    invoiceIds: plan.invoiceIds,
+    covered,
+    paidSoFar: { amountMinor: paidSoFarMinor, currency: covered.currency },
+    installments,
+    state,
+  };
+  if (plan.supersededBy !== undefined) view.supersededBy = plan.supersededBy;
+  return view;
 }
 
 function earliestFollowUp(
-  entries: readonly ContactEvent[],
+  followUp: IsoDate | undefined,
   promises: readonly PromiseToPayView[],
   plans: readonly PaymentPlanView[],
 ): IsoDate | undefined {
   const candidates: IsoDate[] = [];
-
-  let setterIndex = -1;
-  entries.forEach((e, i) => {
-    if (e.followUpDate !== undefined) setterIndex = i;
-  });
-  const setter = entries[setterIndex];
-  if (setter?.followUpDate !== undefined) {
-    const due = setter.followUpDate;
-    const done = entries
-      .slice(setterIndex + 1)
-      .some((e) => isExchange(e) && dateWritten(e.at) >= due);
-    if (!done) candidates.push(due);
-  }
-
+  if (followUp !== undefined) candidates.push(followUp);
   for (const p of promises) if (p.state === 'pending') candidates.push(p.date);
-
   for (const plan of plans) {
     if (plan.supersededBy !== undefined || plan.state === 'completed') continue;
     const next = plan.installments.find((i) => i.state !== 'paid');
     if (next) candidates.push(next.dueDate);
   }
-
   return candidates.sort()[0];
 }
 

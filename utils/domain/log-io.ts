@@ -72,8 +72,37 @@ export type FileProblem =
   | { kind: 'empty' | 'binary' | 'customer-export' | 'json-document' }
   | { kind: 'not-json'; firstError: LineError };
 
+declare const validatedBrand: unique symbol;
+/**
+ * Entries as parseJsonLines returns them: each passed ContactEventSchema, and all are deeply frozen so none can
+ * change afterwards. The repository stores them without validating again (isValidatedEvents), and validates any
+ * other list: the type alone proves nothing, membership in a list only this module fills does.
+ */
+export type ValidatedEvents = readonly ContactEvent[] & { readonly [validatedBrand]: true };
+
+const validatedLists = new WeakSet<object>();
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  for (const v of Object.values(value)) deepFreeze(v);
+  Object.freeze(value);
+}
+
+function sealValidated(events: ContactEvent[]): ValidatedEvents {
+  for (const event of events) deepFreeze(event);
+  Object.freeze(events);
+  validatedLists.add(events);
+  return events as unknown as ValidatedEvents;
+}
+
+/** True for a list made by parseJsonLines (validated, frozen since), false for any other. */
+export function isValidatedEvents(events: readonly unknown[]): events is ValidatedEvents {
+  return validatedLists.has(events);
+}
+
 export interface ParsedJsonLines {
-  events: ContactEvent[];
+  /** Every valid line's entry, in file order (frozen: see ValidatedEvents). */
+  events: ValidatedEvents;
   errors: LineError[];
   /** Set when the file as a whole is not JSON Lines; `events` is then empty. */
   fileProblem?: FileProblem;
@@ -136,9 +165,9 @@ export function parseJsonLines(text: string): ParsedJsonLines {
       errors.push({ line, message: `line ${line}: ${where}${issue.message}`, field: issue.path, reason: issue.message });
     }
   });
-  if (events.length > 0) return { events, errors };
+  if (events.length > 0) return { events: sealValidated(events), errors };
   const fileProblem = body.trim() === '' ? ({ kind: 'empty' } as const) : wholeFileProblem(body, errors);
-  return fileProblem ? { events, errors, fileProblem } : { events, errors };
+  return fileProblem ? { events: sealValidated(events), errors, fileProblem } : { events: sealValidated(events), errors };
 }
 
 // ---------------------------------------------------------------------------------------------

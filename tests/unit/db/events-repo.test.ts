@@ -276,6 +276,40 @@ describe('importEvents', () => {
     await expect(importEvents(db, [file[0]!, bad])).rejects.toBeInstanceOf(EventValidationError);
     expect((await storedEntries(db)).length).toBe(0);
   });
+
+  it('stores entries read by parseJsonLines exactly as it stores the same entries validated here', async () => {
+    const raw = [contact(1, '02', { followUpDate: '2026-11-20' }), contact(2, '05', { notes: 'Rappel' }), contact(3, '07', { customerId: MARTIN })];
+    await importEvents(db, raw);
+    const other = openDb(`test-${crypto.randomUUID()}`);
+    try {
+      const parsed = parseJsonLines(raw.map((e) => JSON.stringify(e)).join('\n'));
+      expect(await importEvents(other, parsed.events)).toEqual({ added: 3, duplicates: 0, conflicts: [] });
+      expect(await other.logs.toArray()).toEqual(await db.logs.toArray());
+      expect(await other.digests.toArray()).toEqual(await db.digests.toArray());
+    } finally {
+      other.close();
+      await other.delete();
+    }
+  });
+
+  it('still validates a list made to look like parseJsonLines output, and the parsed list cannot be changed', async () => {
+    const parsed = parseJsonLines(JSON.stringify(contact(1, '02')));
+    const bad = { ...file[1]!, author: '' };
+    // A copy with an invalid entry added, cast to the parsed type: validated again, refused, nothing stored.
+    const forged = [...parsed.events, bad] as unknown as typeof parsed.events;
+    await expect(importEvents(db, forged)).rejects.toBeInstanceOf(EventValidationError);
+    expect(await storedEntries(db)).toEqual([]);
+    // The parsed list and its entries are frozen: what was validated is what gets stored.
+    expect(() => (parsed.events as unknown as ContactEvent[]).push(bad)).toThrow(TypeError);
+    expect(() => {
+      (parsed.events[0] as { author: string }).author = '';
+    }).toThrow(TypeError);
+    expect(() => {
+      (parsed.events[0]!.invoiceIds as string[]).push('x');
+    }).toThrow(TypeError);
+    expect(await importEvents(db, parsed.events)).toMatchObject({ added: 1 });
+    expect((await storedEntries(db))[0]?.author).toBe('Claire');
+  });
 });
 
 describe('eraseCustomer', () => {

@@ -3,6 +3,9 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type AmiableDb } from '../../../utils/db/db';
 import { appendEvent, exportAllEvents, retractEvent, timeline } from '../../../utils/db/events-repo';
+import { DIGEST_SHARDS, loadAllLogStates } from '../../../utils/db/digests';
+import { deriveCustomerState } from '../../../utils/domain/contact-log';
+import type { ContactEvent, Invoice } from '../../../utils/domain/schemas';
 
 const SITE = 'https://acme.odoo.com';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -81,7 +84,7 @@ describe('upgrade from schema version 1', () => {
 
     opened = openDb(name);
     await opened.open();
-    expect(opened.verno).toBe(3);
+    expect(opened.verno).toBe(4);
 
     const stored = await opened.customers.toArray();
     expect(stored.map((c) => [c.name, c.searchKey]).sort()).toEqual(customers.map((c) => [c.name, c.key]).sort());
@@ -127,8 +130,8 @@ describe('upgrade from schema version 2 to version 3 (one log per customer)', ()
 
     opened = openDb(name);
     await opened.open();
-    expect(opened.verno).toBe(3);
-    expect(opened.tables.map((t) => t.name).sort()).toEqual(['customers', 'invoices', 'logIds', 'logs', 'settings', 'sites']);
+    expect(opened.verno).toBe(4);
+    expect(opened.tables.map((t) => t.name).sort()).toEqual(['customers', 'digests', 'invoices', 'logIds', 'logs', 'settings', 'sites']);
 
     const logs = await opened.logs.toArray();
     expect(logs.map((l) => [l.customerId, l.events.length]).sort()).toEqual([[dupont, 1], [muller, 2], [sg, 4]].sort());
@@ -154,5 +157,84 @@ describe('upgrade from schema version 2 to version 3 (one log per customer)', ()
     opened = openDb(name);
     expect(await opened.logs.count()).toBe(0);
     expect(await exportAllEvents(opened)).toBe('');
+  });
+});
+
+/** The database exactly as schema version 3 declared it (db.ts, versions 1 to 3): one log per customer. */
+function openV3(name: string): Dexie {
+  const db = openV2(name);
+  db.version(3).stores({ logs: 'customerId', logIds: 'shard', events: null });
+  return db;
+}
+
+describe('upgrade from schema version 3 to version 4 (stored log states)', () => {
+  const invoice = (number: string, customerId: string, extra: Partial<Invoice> = {}): Invoice => ({
+    id: `${SITE}|${number}`,
+    site: SITE,
+    number,
+    customerId,
+    customerName: customerId.split('|')[1]!,
+    lifecycle: 'issued',
+    kind: 'invoice',
+    paid: false,
+    dueDate: '2026-10-31',
+    amountDue: { amountMinor: 120000, currency: 'EUR' },
+    firstSeenAt: '2026-10-01T08:00:00.000Z',
+    lastSeenAt: '2026-11-20T08:00:00.000Z',
+    ...extra,
+  });
+
+  it('builds every customer’s log state from the stored rows, the same as derived from the whole log', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const v3 = openV3(name);
+    const [sg, muller, dupont] = customers.map((c) => c.id) as [string, string, string];
+    await v3.table('customers').bulkAdd(
+      customers.map((c) => ({ id: c.id, site: SITE, name: c.name, searchKey: c.key, debtorKind: 'business', segment: 'standard', createdAt: '2026-10-01T08:00:00.000Z', updatedAt: '2026-10-01T08:00:00.000Z' })),
+    );
+    const invoices = [invoice('F-1', sg), invoice('F-2', sg, { paid: true, amountDue: { amountMinor: 0, currency: 'EUR' } }), invoice('F-3', muller)];
+    await v3.table('invoices').bulkAdd(invoices);
+    const promise = {
+      ...event(1, sg, '2026-11-10T10:00:00.000Z'),
+      invoiceIds: [`${SITE}|F-1`],
+      outcome: { type: 'promise-to-pay', date: '2026-11-15', amount: { amountMinor: 120000, currency: 'EUR' } },
+    };
+    const dispute = {
+      ...event(2, muller, '2026-11-12T10:00:00.000Z'),
+      invoiceIds: [`${SITE}|F-3`],
+      outcome: { type: 'dispute', reason: 'Livraison incomplète', invoiceIds: [`${SITE}|F-3`] },
+      followUpDate: '2026-11-25',
+    };
+    const logs = [
+      { customerId: sg, events: [event(3, sg, '2026-11-02T10:00:00.000Z'), promise] },
+      { customerId: muller, events: [dispute] },
+    ];
+    await v3.table('logs').bulkAdd(logs);
+    v3.close();
+
+    opened = openDb(name);
+    await opened.open();
+    expect(opened.verno).toBe(4);
+    expect(await opened.digests.count()).toBe(DIGEST_SHARDS);
+    const today = '2026-11-20';
+    const states = await loadAllLogStates(opened, today, 3);
+    expect(states.map((s) => s.name).sort()).toEqual(customers.map((c) => c.name).sort());
+    const expected = (customerId: string) =>
+      deriveCustomerState({
+        events: (logs.find((l) => l.customerId === customerId)?.events ?? []) as ContactEvent[],
+        invoices: invoices.filter((i) => i.customerId === customerId),
+        today,
+      });
+    for (const id of [sg, muller, dupont]) expect(states.find((s) => s.customerId === id)?.state).toEqual(expected(id));
+    // What the user sees: the promise on F-1 broken (not paid after its grace), F-3 under dispute.
+    expect(states.find((s) => s.customerId === sg)?.state.brokenPromise?.eventId).toBe(uuid(1));
+    expect(states.find((s) => s.customerId === muller)?.state.disputedInvoiceIds).toEqual([`${SITE}|F-3`]);
+    expect(states.find((s) => s.customerId === dupont)?.state.lastContact).toBeUndefined();
+  });
+
+  it('a new database starts with every shard, empty', async () => {
+    opened = openDb(`test-${crypto.randomUUID()}`);
+    await opened.open();
+    expect(await opened.digests.count()).toBe(DIGEST_SHARDS);
+    expect(await loadAllLogStates(opened, '2026-11-20', 3)).toEqual([]);
   });
 });

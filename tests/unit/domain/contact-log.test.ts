@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   currentView,
   deriveCustomerState,
+  DigestRangeError,
+  digestLog,
+  digestToStore,
   historyOf,
+  stateFromDigest,
   summarizeForInvoice,
   withBalanceDue,
   type InvoiceForLog,
@@ -572,5 +576,104 @@ describe('deriveCustomerState rejects bad parameters', () => {
     expect(() =>
       deriveCustomerState({ events: [], invoices: [], today, ...(promiseGraceDays === undefined ? {} : { promiseGraceDays }) }),
     ).toThrow(message);
+  });
+});
+
+describe('digestLog and stateFromDigest (the stored digest of a log)', () => {
+  // A log with a bit of everything: promises (one renewed, one kept by a "paid"), a dispute partly resolved,
+  // a plan renegotiated, reminders, a corrected and a retracted entry, follow-ups and a call dated ahead.
+  const log: ContactEvent[] = [
+    entry(1, '2026-11-02', promise('2026-11-10'), { followUpDate: '2026-11-12' }),
+    entry(2, '2026-11-05', { type: 'dispute', reason: 'Wrong quantity', invoiceIds: [INV1, INV2] }, { invoiceIds: [INV1, INV2] }),
+    entry(3, '2026-11-06', { type: 'note' }, { channel: 'email', reminder: { level: 'first', tone: 'courteous' } }),
+    entry(4, '2026-11-08', promise('2026-11-20', 50000), { invoiceIds: [INV1] }),
+    entry(5, '2026-11-09', { type: 'dispute-resolved', invoiceIds: [INV2] }, { invoiceIds: [INV2], notes: 'Avoir émis par la comptabilité' }),
+    entry(6, '2026-11-10', {
+      type: 'payment-plan',
+      installments: [
+        { dueDate: '2026-12-15', amount: eur(30000) },
+        { dueDate: '2026-11-15', amount: eur(20000) },
+      ],
+      covered: eur(50000),
+    }, { invoiceIds: [INV2] }),
+    entry(7, '2026-11-11', { type: 'reached' }, { followUpDate: '2026-11-25' }),
+    correction(8, 7, '2026-11-12', { type: 'no-answer' }, { at: '2026-11-11T10:00:00.000Z', followUpDate: '2026-11-26' }),
+    entry(9, '2026-11-13', { type: 'voicemail' }),
+    retraction(10, 9, '2026-11-14'),
+    entry(11, '2026-11-16', promise('2026-11-18'), { invoiceIds: [] }),
+    entry(12, '2026-11-17', { type: 'paid' }, { invoiceIds: [] }),
+    entry(13, '2026-11-30', { type: 'reached' }, { channel: 'email', direction: 'incoming' }),
+  ];
+  const invoices = [invoice(INV1, 100000), invoice(INV2, 40000), { ...invoice('https://acme.odoo.com|INV/3', 0, true), issueDate: '2026-11-20' }];
+  const days = ['2026-11-01', '2026-11-09', '2026-11-15', '2026-11-20', '2026-11-24', '2026-11-29', '2026-11-30', '2026-12-31'];
+
+  it.each(days)('gives deriveCustomerState\'s answer on %s, with grace 0, 3 and 10 days', (today) => {
+    const digest = digestLog(log);
+    for (const promiseGraceDays of [0, 3, 10]) {
+      expect(stateFromDigest(digest, invoices, today, promiseGraceDays)).toEqual(
+        deriveCustomerState({ events: log, invoices, today, promiseGraceDays }),
+      );
+    }
+  });
+
+  it('survives a JSON and a structured-clone round trip (it is stored in IndexedDB)', () => {
+    const digest = digestLog(log);
+    const viaJson = JSON.parse(JSON.stringify(digest)) as typeof digest;
+    expect(viaJson).toEqual(digest);
+    expect(structuredClone(digest)).toEqual(digest);
+    for (const today of days) expect(stateFromDigest(viaJson, invoices, today)).toEqual(deriveCustomerState({ events: log, invoices, today }));
+  });
+
+  it('does not depend on the order the entries are stored in', () => {
+    const digest = digestLog(log);
+    expect(digestLog([...log].reverse())).toEqual(digest);
+    expect(digestLog([...log.slice(6), ...log.slice(0, 6)])).toEqual(digest);
+  });
+
+  it('an entry added later gives the digest of the whole log, whatever its date', () => {
+    const before = log.slice(0, -1);
+    const early = entry(14, '2026-11-01', { type: 'reached' }, { recordedAt: '2026-12-01T10:00:00.000Z' });
+    const withEarly = digestLog([...before, early]);
+    // An exchange dated before all the others is kept (it was the last contact on its day), the follow-up stays…
+    expect(withEarly.lastContacts.map((c) => c.eventId)).toEqual([uuid(14), ...digestLog(before).lastContacts.map((c) => c.eventId)]);
+    expect(withEarly.followUp).toBe('2026-11-26');
+    // …while one on or after the follow-up date meets it.
+    expect(digestLog([...before, entry(15, '2026-11-26', { type: 'reached' })]).followUp).toBeUndefined();
+  });
+
+  it('answers for every day unless told from which day on; then refuses an earlier one', () => {
+    const all = digestLog(log);
+    expect(all.answersFrom).toBeUndefined();
+    expect(all.lastContacts.map((c) => c.eventId)).toEqual([1, 2, 3, 4, 5, 6, 8, 11, 12, 13].map(uuid));
+    const recent = digestLog(log, '2026-11-29');
+    // The "paid" of the 17th is the last contact from then until the call of the 30th.
+    expect(recent.lastContacts.map((c) => c.eventId)).toEqual([uuid(12), uuid(13)]);
+    expect(recent.answersFrom).toBe('2026-11-17');
+    expect(stateFromDigest(recent, invoices, '2026-11-29').lastContact?.eventId).toBe(uuid(12));
+    expect(stateFromDigest(recent, invoices, '2026-11-30').lastContact?.eventId).toBe(uuid(13));
+    expect(stateFromDigest(recent, invoices, '2026-11-17')).toEqual(deriveCustomerState({ events: log, invoices, today: '2026-11-17' }));
+    expect(() => stateFromDigest(recent, invoices, '2026-11-16')).toThrow(DigestRangeError);
+    // The stored digest answers from the day before the log's latest recording (the 30th) at the latest.
+    expect(digestToStore(log)).toEqual(recent);
+    expect(digestToStore([])).toEqual(digestLog([]));
+  });
+
+  it('leaves out what the state never shows: notes, authors, retracted entries, replaced versions', () => {
+    const text = JSON.stringify(digestLog(log));
+    expect(text).not.toContain(uuid(9));
+    expect(text).not.toContain(uuid(7));
+    expect(text).not.toContain('Avoir émis');
+    expect(text).not.toContain('Claire');
+  });
+
+  it('an empty log has an empty digest', () => {
+    expect(digestLog([])).toEqual({ lastContacts: [], promises: [], disputes: [], plans: [], reminders: [] });
+  });
+
+  it.each<[string, number, string]>([
+    ['2026-02-30', 3, 'today: expected a date as YYYY-MM-DD, got "2026-02-30"'],
+    ['2026-11-20', -1, 'promiseGraceDays: expected a whole number of days ≥ 0, got -1'],
+  ])('stateFromDigest refuses today %s, grace %s', (today, grace, message) => {
+    expect(() => stateFromDigest(digestLog([]), [], today, grace)).toThrow(message);
   });
 });
