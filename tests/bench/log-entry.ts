@@ -116,8 +116,9 @@ const api = {
 
   /**
    * The side panel's import, from the file's text: parseJsonLines (JSON + schema per line), then importEvents
-   * (validation, getAll of the id shards, the logs concerned, mergeEvents, grouping per customer, bulkPut of logs
-   * and shards, in one transaction) into an empty database.
+   * (no second validation: the entries come from parseJsonLines; getAll of the id shards, the digest shards and
+   * logs concerned, mergeEvents, grouping per customer, bulkPut of logs and id shards, the customers' digests, in
+   * one transaction) into an empty database.
    */
   async importOnce() {
     const db = await freshDb('bench-import');
@@ -458,7 +459,7 @@ const api = {
 
 /**
  * `count` single entries logged into the full log (appendEvent: one rw transaction reading and writing the
- * customer's log and the id shard), each beside the floor of this layout (raw get + put of that customer's log
+ * customer's log, the id shard and the customer's digest shard), each beside the floor of this layout (raw get + put of that customer's log
  * in one rw transaction) and the per-event floor (raw add of one row into the v2 store).
  */
 async function appends(count: number, seed: number) {
