@@ -5,8 +5,7 @@ import { ContentEventSchema, InvoicesSeenResponseSchema, SiteSettingsSchema } fr
 import { extractContextOf, Overlay, runSteps, viewportRows } from '@/utils/overlay/overlay';
 import { watchPage } from '@/utils/overlay/watch';
 import { ACCOUNTING_MATCHES } from '@/utils/sites/hosts';
-import { prepareInvoicesSteps } from '@/utils/sites';
-import { runToEnd } from '@/utils/sites/generic';
+import { prepareInvoices, prepareInvoicesSteps } from '@/utils/sites';
 import type { PreparedPage } from '@/utils/sites/types';
 
 export default defineContentScript({
@@ -56,19 +55,11 @@ export default defineContentScript({
     });
     // The rows on screen at once (between two steps of the reading above, if it still runs), read alone in a
     // few milliseconds; the whole page once its reading ends, in a task of its own.
-    const { innerHeight } = window;
-    overlay.preview(
-      runToEnd(
-        prepareInvoicesSteps(document, new URL(location.href), {
-          ...extractContextOf(document, settings, today()),
-          rowWindow: viewportRows(innerHeight),
-        }),
-      ),
-    );
+    const current = extractContextOf(document, settings, today());
+    overlay.preview(prepareInvoices(document, new URL(location.href), { ...current, rowWindow: viewportRows(innerHeight) }));
     const earlyPage = await preparing;
     await new Promise<void>((resolve) => later(resolve));
     if (!ctx.isValid) return;
-    const current = extractContextOf(document, settings, today());
     const stillValid =
       watch.changes() === changesBefore &&
       current.lang === early.lang &&

@@ -189,16 +189,21 @@ export async function loadAllLogStates(db: AmiableDb, today: IsoDate, promiseGra
   const rows: CustomerLogStateRow[] = [];
   for (const entry of await readAllDigests(db)) {
     if (entry.name === undefined) continue;
-    let state: CustomerLogState;
-    try {
-      state = stateFromDigest(entry.digest, entry.invoices, today, promiseGraceDays);
-    } catch (error) {
-      if (!(error instanceof DigestRangeError)) throw error;
-      state = await stateOf(db, entry, today, promiseGraceDays);
-    }
+    // Synchronous for every customer whose digest answers (all of them but after a clock change).
+    const state = digestState(entry, today, promiseGraceDays) ?? (await logState(db, entry, today, promiseGraceDays));
     rows.push({ customerId: entry.customerId, name: entry.name, state });
   }
   return rows;
+}
+
+/** One entry's state from its digest alone; undefined when the digest does not reach back to `today`. */
+function digestState(entry: CustomerDigest, today: IsoDate, promiseGraceDays: number): CustomerLogState | undefined {
+  try {
+    return stateFromDigest(entry.digest, entry.invoices, today, promiseGraceDays);
+  } catch (error) {
+    if (error instanceof DigestRangeError) return undefined;
+    throw error;
+  }
 }
 
 /** One entry's state; the log is read only when the digest does not answer for `today`. */
@@ -208,11 +213,11 @@ export async function stateOf(
   today: IsoDate,
   promiseGraceDays: number,
 ): Promise<CustomerLogState> {
-  try {
-    return stateFromDigest(entry.digest, entry.invoices, today, promiseGraceDays);
-  } catch (error) {
-    if (!(error instanceof DigestRangeError)) throw error;
-    const events: ContactEvent[] = (await db.logs.get(entry.customerId))?.events ?? [];
-    return deriveCustomerState({ events, invoices: entry.invoices, today, promiseGraceDays });
-  }
+  return digestState(entry, today, promiseGraceDays) ?? logState(db, entry, today, promiseGraceDays);
+}
+
+/** One entry's state derived from its customer's whole log (when the digest does not answer). */
+async function logState(db: AmiableDb, entry: CustomerDigest, today: IsoDate, promiseGraceDays: number): Promise<CustomerLogState> {
+  const events: ContactEvent[] = (await db.logs.get(entry.customerId))?.events ?? [];
+  return deriveCustomerState({ events, invoices: entry.invoices, today, promiseGraceDays });
 }

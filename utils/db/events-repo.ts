@@ -73,11 +73,6 @@ function digestChangesOf(logs: Iterable<readonly [string, readonly ContactEvent[
   return [...logs].map(([customerId, events]) => ({ customerId, digest: digestToStore(events) }));
 }
 
-/** Stores the digests of the logs appended to. */
-function digestLogs(db: AmiableDb, logs: ReadonlyMap<string, readonly ContactEvent[]>): Promise<void> {
-  return updateDigests(db, digestChangesOf(logs));
-}
-
 /** Appends one entry and stores its log's digest, the digest shard read beside the log (one round trip). */
 async function appendOne(db: AmiableDb, event: ContactEvent): Promise<void> {
   const [shards, events] = await Promise.all([readDigestShards(db, [event.customerId]), appendInTransaction(db, event)]);
@@ -105,7 +100,7 @@ export async function appendEvents(db: AmiableDb, events: readonly ContactEventI
   await db.transaction('rw', db.logs, db.logIds, db.digests, async () => {
     const logs = new Map<string, ContactEvent[]>();
     for (const event of stored) logs.set(event.customerId, await appendInTransaction(db, event));
-    await digestLogs(db, logs);
+    await updateDigests(db, digestChangesOf(logs));
   });
   return stored;
 }

@@ -216,7 +216,6 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return valid;
 }
 
-
 function assertIsoDate(value: unknown, where: string): asserts value is IsoDate {
   if (!isIsoDate(value)) {
     throw new Error(`${where}: ${JSON.stringify(value)} is not a calendar date written YYYY-MM-DD`);

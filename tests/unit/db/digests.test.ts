@@ -17,22 +17,11 @@ import { deriveCustomerState } from '../../../utils/domain/contact-log';
 import { parseJsonLines, toJsonLines } from '../../../utils/domain/log-io';
 import { customerIdFor, type ContactEvent, type ContactEventInput } from '../../../utils/domain/schemas';
 import type { WireInvoice } from '../../../utils/messaging/protocol';
+import { prng } from '../../bench/log-data';
 
 const SITE = 'https://acme.odoo.com';
 const NAMES = ['Dupont SARL', 'Garage Martin', 'Société Générale', 'Boulangerie Roux', 'Traiteur Moreau', 'Menuiserie Petit'];
 const TODAY = '2026-11-20';
-
-/** mulberry32: a seeded sequence, so a failing case is replayed by its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let db: AmiableDb;
 beforeEach(async () => {
