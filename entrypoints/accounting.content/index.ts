@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { todayInLocalTime } from '@/utils/domain/dates';
 import type { ContentRequest } from '@/utils/messaging/protocol';
 import { ContentEventSchema, InvoicesSeenResponseSchema, SiteSettingsSchema } from '@/utils/messaging/to-content';
@@ -42,7 +43,7 @@ export default defineContentScript({
       quietly: watch.quietly,
       changes: watch.changes,
     });
-    const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+    const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
       // Only our own background talks to us; anything else is ignored.
       if (sender.id !== browser.runtime.id || sender.tab) return;
       const event = ContentEventSchema.safeParse(message);
