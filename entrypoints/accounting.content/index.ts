@@ -42,6 +42,17 @@ export default defineContentScript({
       later,
       quietly: watch.quietly,
       changes: watch.changes,
+      beforeLayout: (fn) => {
+        // A hidden tab renders no frames: the timer finishes the scan there.
+        let done = false;
+        const once = () => {
+          if (done || !ctx.isValid) return;
+          done = true;
+          fn();
+        };
+        requestAnimationFrame(once);
+        setTimeout(once, 100);
+      },
     });
     const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
       // Only our own background talks to us; anything else is ignored.

@@ -31,6 +31,12 @@ export interface OverlayDeps {
    * since a scan began, every row that scan read is still in the page and need not be asked.
    */
   changes?: () => number;
+  /**
+   * Runs `fn` just before the browser next renders, before it lays the page out (`requestAnimationFrame`). The
+   * last task of a long scan attaches half of its badges and leaves the other half to this, so that no task of
+   * ours runs long and the table is still laid out once. Without it, the last task attaches them all.
+   */
+  beforeLayout?: (fn: () => void) => void;
 }
 
 /** Time one task may spend reading rows and building badges (the promise is under 50 ms per task). */
@@ -65,6 +71,8 @@ interface Pass {
   changes: number | undefined;
   /** The badges of `built` by invoice number, for annotations arriving before they are attached. */
   builtByNumber: Map<string, BadgeHandle>;
+  /** Hosts badged by the pass's last task(s). */
+  attached: Set<Element>;
 }
 
 /**
@@ -188,6 +196,7 @@ export class Overlay {
       updates: [],
       changes,
       builtByNumber: new Map(),
+      attached: new Set(),
     };
   }
 
@@ -320,15 +329,32 @@ export class Overlay {
     if (!immediate) pass.builtByNumber.set(data.invoiceNumber, fresh);
   }
 
-  /** The pass's last task: every badge built detached goes in at once, then stale badges go. */
+  /**
+   * The pass's last task: every badge built detached goes in, then stale badges go. A long list's badges go in
+   * two halves, the second just before the browser lays the page out (see {@link OverlayDeps.beforeLayout}).
+   */
   private finish(pass: Pass): void {
+    if (pass.generation !== this.generation) return;
+    const { beforeLayout } = this.deps;
+    if (!beforeLayout || pass.built.length < 2 * SMALL_LIST) {
+      this.complete(pass);
+      return;
+    }
+    // The rows just below the viewport come first in `built`. The rest stay in the pass: a scan that takes over
+    // before the second half reuses them, as it does any pass's.
+    const first = pass.built.splice(0, pass.built.length >> 1);
+    this.quietly(() => this.attach(first, pass.strays, this.unchangedSince(pass), pass.attached));
+    beforeLayout(() => this.complete(pass));
+  }
+
+  /** What the pass's last task ends with: the badges still detached go in, stale badges go. */
+  private complete(pass: Pass): void {
     if (pass.generation !== this.generation) return;
     this.inflight = null;
     this.spare.clear();
     this.quietly(() => {
-      // A page unchanged since the scan began still holds every host the scan read (10,000 questions fewer).
-      const unchanged = pass.changes !== undefined && this.deps.changes?.() === pass.changes;
-      const attached = this.attach(pass.built, pass.strays, unchanged);
+      const unchanged = this.unchangedSince(pass);
+      const attached = this.attach(pass.built, pass.strays, unchanged, pass.attached);
       pass.built = [];
       for (const [host, handle, data] of pass.updates) {
         if (this.handles.get(host) === handle) this.update(host, handle, data);
@@ -348,6 +374,11 @@ export class Overlay {
     this.scheduleFlush();
   }
 
+  /** A page unchanged since the scan began still holds every host the scan read (10,000 questions fewer). */
+  private unchangedSince(pass: Pass): boolean {
+    return pass.changes !== undefined && this.deps.changes?.() === pass.changes;
+  }
+
   private build(data: BadgeData): BadgeHandle {
     const { doc, settings, openCustomer } = this.deps;
     const handle = createBadge(doc, data, settings.language, () => openCustomer(handle.data.invoiceNumber));
@@ -363,10 +394,14 @@ export class Overlay {
   /**
    * Puts built badges in their hosts (skipping hosts gone or badged meanwhile), with the latest annotations,
    * removing stray badges from every host, or only from `strays` when the hosts were looked at already.
-   * `connected`: the hosts are known to be in the page. Returns the hosts badged.
+   * `connected`: the hosts are known to be in the page. Returns the hosts badged, added to `attached`.
    */
-  private attach(items: Array<[Element, BadgeHandle]>, strays?: Set<Element>, connected = false): Set<Element> {
-    const attached = new Set<Element>();
+  private attach(
+    items: Array<[Element, BadgeHandle]>,
+    strays?: Set<Element>,
+    connected = false,
+    attached = new Set<Element>(),
+  ): Set<Element> {
     for (const [host, handle] of items) {
       if (this.handles.has(host) || (!connected && !host.isConnected)) continue;
       if (!strays || strays.has(host)) removeStrayBadges(host, handle.el);

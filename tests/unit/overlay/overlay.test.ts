@@ -79,6 +79,7 @@ function harness(
   annotate: (invoices: WireInvoice[]) => Record<string, BadgeAnnotation> = () => ({}),
   tick = 1,
   changes?: () => number,
+  frames?: Array<() => void>,
 ) {
   const tasks: Array<() => void> = [];
   const reports: WireInvoice[][] = [];
@@ -96,6 +97,7 @@ function harness(
     later: (fn) => tasks.push(fn),
     now: () => (clock += tick),
     ...(changes ? { changes } : {}),
+    ...(frames ? { beforeLayout: (fn: () => void) => frames.push(fn) } : {}),
   });
   /** Runs queued tasks (and what they queue) until none is left; returns how many ran. */
   const drain = async (onEach: () => void = () => undefined): Promise<number> => {
@@ -134,6 +136,36 @@ describe('a long list', () => {
     expect([...new Set(counts)]).toEqual([ON_SCREEN, COUNT]);
     expect(badges()).toEqual(Array.from({ length: COUNT }, (_, i) => expectedBadge(i)));
     expect(overlay.size).toBe(COUNT);
+  });
+
+  it('with frames, attaches half of the rest in the last task and the other half just before the next layout', async () => {
+    showTable(COUNT);
+    const frames: Array<() => void> = [];
+    const { overlay, drain } = harness(undefined, 1, undefined, frames);
+    overlay.scan();
+    const counts: number[] = [];
+    await drain(() => counts.push(document.querySelectorAll('amiable-badge').length));
+    const half = ON_SCREEN + Math.floor((COUNT - ON_SCREEN) / 2);
+    expect([...new Set(counts)]).toEqual([ON_SCREEN, half]);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(badges()).toEqual(Array.from({ length: COUNT }, (_, i) => expectedBadge(i)));
+    expect(overlay.size).toBe(COUNT);
+  });
+
+  it('a scan that takes over between the two halves gives each invoice one badge, and removes none', async () => {
+    const rows = showTable(COUNT);
+    const frames: Array<() => void> = [];
+    const { overlay, drain } = harness(undefined, 1, undefined, frames);
+    overlay.scan();
+    await drain();
+    rows[COUNT - 1]!.remove(); // the page changes, a new scan starts before the browser renders
+    overlay.scan();
+    frames.shift()!(); // the first pass's second half: superseded, it does nothing
+    await drain();
+    while (frames.length) frames.shift()!();
+    expect(badges()).toEqual(Array.from({ length: COUNT - 1 }, (_, i) => expectedBadge(i)));
+    expect(overlay.size).toBe(COUNT - 1);
   });
 
   it('a second scan while the first is still reading gives each invoice one badge', async () => {
