@@ -71,8 +71,6 @@ interface Pass {
   changes: number | undefined;
   /** The badges of `built` by invoice number, for annotations arriving before they are attached. */
   builtByNumber: Map<string, BadgeHandle>;
-  /** Hosts badged by the pass's last task(s). */
-  attached: Set<Element>;
 }
 
 /**
@@ -196,7 +194,6 @@ export class Overlay {
       updates: [],
       changes,
       builtByNumber: new Map(),
-      attached: new Set(),
     };
   }
 
@@ -330,41 +327,35 @@ export class Overlay {
   }
 
   /**
-   * The pass's last task: every badge built detached goes in, then stale badges go. A long list's badges go in
-   * two halves, the second just before the browser lays the page out (see {@link OverlayDeps.beforeLayout}).
+   * The pass's last task: stale badges go, every badge built detached goes in. A long list's badges go in two
+   * halves, the second just before the browser lays the page out (see {@link OverlayDeps.beforeLayout}).
    */
   private finish(pass: Pass): void {
     if (pass.generation !== this.generation) return;
     const { beforeLayout } = this.deps;
-    if (!beforeLayout || pass.built.length < 2 * SMALL_LIST) {
-      this.complete(pass);
-      return;
-    }
+    const split = beforeLayout !== undefined && pass.built.length >= 2 * SMALL_LIST;
     // The rows just below the viewport come first in `built`. The rest stay in the pass: a scan that takes over
     // before the second half reuses them, as it does any pass's.
-    const first = pass.built.splice(0, pass.built.length >> 1);
-    this.quietly(() => this.attach(first, pass.strays, this.unchangedSince(pass), pass.attached));
-    beforeLayout(() => this.complete(pass));
+    const first = pass.built.splice(0, split ? pass.built.length >> 1 : pass.built.length);
+    this.quietly(() => {
+      const unchanged = this.unchangedSince(pass);
+      this.prune(pass, unchanged);
+      this.attach(first, pass.strays, unchanged);
+    });
+    if (split) beforeLayout(() => this.complete(pass));
+    else this.complete(pass);
   }
 
-  /** What the pass's last task ends with: the badges still detached go in, stale badges go. */
+  /** The end of the pass's last task: the badges still detached go in, with updates and annotations. */
   private complete(pass: Pass): void {
     if (pass.generation !== this.generation) return;
     this.inflight = null;
     this.spare.clear();
     this.quietly(() => {
-      const unchanged = this.unchangedSince(pass);
-      const attached = this.attach(pass.built, pass.strays, unchanged, pass.attached);
+      this.attach(pass.built, pass.strays, this.unchangedSince(pass));
       pass.built = [];
       for (const [host, handle, data] of pass.updates) {
         if (this.handles.get(host) === handle) this.update(host, handle, data);
-      }
-      for (const [host, handle] of this.handles) {
-        // Hosts badged just now are in the page: no need to ask again.
-        if (!pass.wanted.has(host) || (!unchanged && !attached.has(host) && !host.isConnected)) {
-          handle.el.remove();
-          this.handles.delete(host);
-        }
       }
       // Annotations that came back during the pass, in this same batch of changes (one relayout).
       this.applyAnnotations(true);
@@ -377,6 +368,16 @@ export class Overlay {
   /** A page unchanged since the scan began still holds every host the scan read (10,000 questions fewer). */
   private unchangedSince(pass: Pass): boolean {
     return pass.changes !== undefined && this.deps.changes?.() === pass.changes;
+  }
+
+  /** Removes the badges in the page that `pass` does not want, or whose host left the page (`unchanged`: none). */
+  private prune(pass: Pass, unchanged: boolean): void {
+    for (const [host, handle] of this.handles) {
+      if (!pass.wanted.has(host) || (!unchanged && !host.isConnected)) {
+        handle.el.remove();
+        this.handles.delete(host);
+      }
+    }
   }
 
   private build(data: BadgeData): BadgeHandle {
@@ -394,14 +395,9 @@ export class Overlay {
   /**
    * Puts built badges in their hosts (skipping hosts gone or badged meanwhile), with the latest annotations,
    * removing stray badges from every host, or only from `strays` when the hosts were looked at already.
-   * `connected`: the hosts are known to be in the page. Returns the hosts badged, added to `attached`.
+   * `connected`: the hosts are known to be in the page.
    */
-  private attach(
-    items: Array<[Element, BadgeHandle]>,
-    strays?: Set<Element>,
-    connected = false,
-    attached = new Set<Element>(),
-  ): Set<Element> {
+  private attach(items: Array<[Element, BadgeHandle]>, strays?: Set<Element>, connected = false): void {
     for (const [host, handle] of items) {
       if (this.handles.has(host) || (!connected && !host.isConnected)) continue;
       if (!strays || strays.has(host)) removeStrayBadges(host, handle.el);
@@ -410,9 +406,7 @@ export class Overlay {
       if (annotation) this.annotate(handle, annotation);
       host.appendChild(handle.el); // appendChild: no variadic conversion, on 10,000 badges it counts
       this.handles.set(host, handle);
-      attached.add(host);
     }
-    return attached;
   }
 
   /** Runs a batch of DOM writes of ours (see {@link OverlayDeps.quietly}). */
