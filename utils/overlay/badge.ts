@@ -156,8 +156,17 @@ function faceTemplate(doc: Document): HTMLSpanElement {
   return face;
 }
 
-/** Creates a badge (detached). `onOpen` runs when the user clicks it or presses Enter or Space on it. */
-export function createBadge(doc: Document, data: BadgeData, lang: Language, onOpen: () => void): BadgeHandle {
+/**
+ * Creates a badge (detached), showing `annotation` when there is one already. `onOpen` runs when the user clicks
+ * it or presses Enter or Space on it.
+ */
+export function createBadge(
+  doc: Document,
+  data: BadgeData,
+  lang: Language,
+  onOpen: () => void,
+  annotation?: BadgeAnnotation,
+): BadgeHandle {
   delegateEvents(doc);
   const words = LABELS[lang];
   const el = doc.createElement(BADGE_TAG);
@@ -202,6 +211,10 @@ export function createBadge(doc: Document, data: BadgeData, lang: Language, onOp
       if (state.details?.isConnected) showDetails(state);
     },
   };
-  handle.render(undefined);
+  if (annotation) {
+    handle.annotationKey = JSON.stringify(annotation);
+    handle.applied = annotation;
+  }
+  handle.render(annotation);
   return handle;
 }

@@ -382,13 +382,13 @@ export class Overlay {
 
   private build(data: BadgeData): BadgeHandle {
     const { doc, settings, openCustomer } = this.deps;
-    const handle = createBadge(doc, data, settings.language, () => openCustomer(handle.data.invoiceNumber));
-    const annotation = this.annotations[data.invoiceNumber];
-    if (annotation) {
-      handle.annotationKey = JSON.stringify(annotation);
-      handle.applied = annotation;
-      handle.render(annotation);
-    }
+    const handle = createBadge(
+      doc,
+      data,
+      settings.language,
+      () => openCustomer(handle.data.invoiceNumber),
+      this.annotations[data.invoiceNumber],
+    );
     return handle;
   }
 

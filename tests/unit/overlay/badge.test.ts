@@ -60,3 +60,27 @@ describe('badge keyboard', () => {
     expect(press.defaultPrevented).toBe(false);
   });
 });
+
+describe('a badge built once its annotation is known', () => {
+  it('shows the annotation from the start, as one rendered later does', () => {
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init: ShadowRootInit) {
+      return attachShadow.call(this, { ...init, mode: 'open' }); // to look inside, in this test only
+    };
+    try {
+      const data = { invoiceNumber: 'F-5', status: 'overdue' as const, daysOverdue: 12 };
+      const annotation = { lines: ['Last contact: call on 1 Dec'], promise: 'pending' as const };
+      const built = createBadge(document, data, 'en', () => undefined, annotation);
+      const later = createBadge(document, data, 'en', () => undefined);
+      later.render(annotation);
+      const face = (badge: typeof built) => badge.el.shadowRoot!.querySelector('[role=button]')!;
+      expect(face(built).textContent).toBe('Overdue · 12 d · Promised');
+      expect(face(built).getAttribute('aria-label')).toBe('Overdue · 12 d. Promised. Last contact: call on 1 Dec');
+      expect(face(built).outerHTML).toBe(face(later).outerHTML);
+      expect(built.el.getAttribute('data-status')).toBe('overdue');
+      expect(built.applied).toBe(annotation);
+    } finally {
+      Element.prototype.attachShadow = attachShadow;
+    }
+  });
+});
