@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMoney,
+  COMMON_MINOR_DIGITS,
   currencyMinorDigits,
   formatMoney,
   fromMinorUnits,
@@ -125,6 +126,11 @@ describe('minor units follow each currency', () => {
     ['CHF', 2],
   ])('%s has %i minor digits', (currency, digits) => {
     expect(currencyMinorDigits(currency)).toBe(digits);
+  });
+
+  it.each([...COMMON_MINOR_DIGITS])('%s, known without asking Intl, has the digits Intl gives it (%i)', (currency, digits) => {
+    expect(new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits).toBe(digits);
+    expect(Intl.supportedValuesOf('currency')).toContain(currency);
   });
 
   it.each([
