@@ -177,6 +177,9 @@ export function createBadge(
   const state: BadgeState = { shadow, words, annotation: undefined, details: null, onOpen };
   let labelled = false;
   states.set(el, state);
+  // What was last written, so that an annotation arriving rewrites only what it changes.
+  let shown: BadgeData | undefined;
+  let shownFace = '';
 
   const handle: BadgeHandle = {
     el,
@@ -185,10 +188,13 @@ export function createBadge(
     render(next) {
       state.annotation = next;
       const d = handle.data;
-      // setAttribute rather than dataset: a list may build thousands, and the dataset proxy costs more.
-      el.setAttribute('data-invoice', d.invoiceNumber);
-      el.setAttribute('data-status', d.status);
-      el.setAttribute('data-days-overdue', String(d.daysOverdue));
+      if (!shown || shown.invoiceNumber !== d.invoiceNumber || shown.status !== d.status || shown.daysOverdue !== d.daysOverdue) {
+        // setAttribute rather than dataset: a list may build thousands, and the dataset proxy costs more.
+        el.setAttribute('data-invoice', d.invoiceNumber);
+        el.setAttribute('data-status', d.status);
+        el.setAttribute('data-days-overdue', String(d.daysOverdue));
+        shown = { ...d };
+      }
       const label = d.status === 'overdue' ? `${words.overdue} · ${words.days(d.daysOverdue)}` : words[d.status];
       const flags = [
         next?.dispute === 'open' ? words.disputed : '',
@@ -196,12 +202,16 @@ export function createBadge(
         next?.promise === 'broken' ? words.broken : '',
         next?.plan === 'on-track' || next?.plan === 'late' ? words.plan : '',
       ].filter(Boolean);
-      if (flags.length) {
-        const b = doc.createElement('b');
-        b.textContent = ` · ${flags.join(' · ')}`;
-        face.replaceChildren(label, b);
-      } else {
-        face.textContent = label;
+      const faceText = flags.length ? `${label}\n${flags.join(' · ')}` : label;
+      if (faceText !== shownFace) {
+        if (flags.length) {
+          const b = doc.createElement('b');
+          b.textContent = ` · ${flags.join(' · ')}`;
+          face.replaceChildren(label, b);
+        } else {
+          face.textContent = label;
+        }
+        shownFace = faceText;
       }
       // With an annotation, the accessible name carries the details for screen readers (it lives in the closed
       // shadow root); without, the label is the name.
