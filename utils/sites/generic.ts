@@ -119,7 +119,7 @@ export interface ListSource {
   /** The visible header of each column, for messages the user reads. */
   headers: Partial<Record<ColumnRole, string>>;
   /** Candidate rows, in document order. */
-  rows: readonly Element[];
+  rows: ArrayLike<Element>;
   /** The cell of row `i` holding a column role, if the row has one. */
   cell(i: number, role: ColumnRole): Element | undefined;
   /** Other cells of row `i` showing the total (e.g. in another currency), used when the total's currency differs from the amount due's. */
@@ -825,20 +825,23 @@ function positionedCells(row: Element): Map<number, Element> {
   return map;
 }
 
-function tableRows(table: Element): { head: Element[]; body: Element[] } {
-  const head: Element[] = [];
-  const body: Element[] = [];
-  for (let section = table.firstElementChild; section; section = section.nextElementSibling) {
-    const tag = section.localName;
-    if (tag === 'tr') body.push(section);
-    else if (tag === 'thead' || tag === 'tbody') {
-      for (let tr = section.firstElementChild; tr; tr = tr.nextElementSibling) {
-        if (tr.localName === 'tr') (tag === 'thead' ? head : body).push(tr);
-      }
-    }
-    // tfoot holds totals, never invoices.
-  }
-  return { head, body };
+/**
+ * A table's header rows and body rows (tfoot holds totals, never invoices). The body is a static list found in
+ * one call, its rows reached from script only when read: a first look at the rows on screen of a 10,000-row table
+ * touches a few dozen of them.
+ */
+function tableRows(table: Element): { head: Element[]; body: ArrayLike<Element> } {
+  return {
+    head: [...table.querySelectorAll(':scope > thead > tr')],
+    body: table.querySelectorAll(':scope > tbody > tr, :scope > tr'),
+  };
+}
+
+/** Rows `[from, from + count)` of `rows` as an array. */
+function someRows(rows: ArrayLike<Element>, from: number, count: number): Element[] {
+  const out: Element[] = [];
+  for (let i = from; i < Math.min(rows.length, from + count); i++) out.push(rows[i]!);
+  return out;
 }
 
 /** Every column role, in the order of their slots in a {@link RowCells}. */
@@ -858,17 +861,17 @@ function roleSource(headers: Partial<Record<ColumnRole, string>>, cells: RowCell
  */
 function tableSource(table: Element, headerAbove?: Map<number, Element>): ListSource | Map<number, Element> | null {
   const { head, body } = tableRows(table);
-  const sampleFrom = (rows: Element[]) => (position: number) =>
-    rows.slice(0, 3).map((row) => elementText(positionedCells(row).get(position)));
+  const sampleFrom = (start: number) => (position: number) =>
+    someRows(body, start, 3).map((row) => elementText(positionedCells(row).get(position)));
   let columns: Columns | null = null;
   let headers: Map<number, Element> | undefined;
   let first = 0;
   let most = 0;
-  const candidates = [...head, ...body.slice(0, 3)];
+  const candidates = [...head, ...someRows(body, 0, 3)];
   for (let k = 0; k < candidates.length; k++) {
     const cells = positionedCells(candidates[k]!);
     const start = Math.max(0, k - head.length + 1);
-    const found = readColumns(cells, sampleFrom(body.slice(start)));
+    const found = readColumns(cells, sampleFrom(start));
     const count = found ? Object.keys(found.at).length : 0;
     if (count > most) {
       most = count;
@@ -879,11 +882,11 @@ function tableSource(table: Element, headerAbove?: Map<number, Element>): ListSo
   }
   // The header above applies to a body with as many cells a row, not to any table below it.
   if (!columns && headerAbove && body[0] && cellsOf(body[0]).length === headerAbove.size) {
-    columns = readColumns(headerAbove, sampleFrom(body));
+    columns = readColumns(headerAbove, sampleFrom(0));
     first = 0;
   }
   if (!columns) return null;
-  const rows = first === 0 ? body : body.slice(first);
+  const rows = first === 0 ? body : Array.prototype.slice.call(body, first);
   if (!rows.length) return headers ?? null;
   // A row's cells are found on demand, walking it only as far as the column asked for, and the walk resumes
   // where it stopped: preparing the list reads the number and date cells of every row, reading a row the

@@ -25,7 +25,7 @@ export interface ExtractContext {
    * Reads only the rows `[start, end)` of each list this returns for the list's candidate rows (in document
    * order): a first look at the rows on screen before the whole page is read. Every row when absent.
    */
-  rowWindow?: (rows: readonly Element[]) => readonly [start: number, end: number];
+  rowWindow?: (rows: ArrayLike<Element>) => readonly [start: number, end: number];
 }
 
 /** Something the user should know about a list we could not fully read (shown, never guessed around). */
