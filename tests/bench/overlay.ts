@@ -112,8 +112,8 @@ async function main() {
     });
     const tasks = analyzeTrace(events);
     if (process.env.BENCH_MARKS) console.log(run, `load ${bench.load.toFixed(0)} visible ${bench.allVisible.toFixed(0)} all ${bench.all.toFixed(0)}`);
-    if (process.env.BENCH_TASKS && run === 0) {
-      // Diagnostic: every task of the first run that ran our script or a layout, on the page's clock (ms after
+    if (Number(process.env.BENCH_TASKS) === run + 1) {
+      // Diagnostic (BENCH_TASKS=n, n from 1): every task of run n that ran our script or a layout, on the page's clock (ms after
       // navigation start, like the probes), so the gaps between them show where the time goes.
       const navStart = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStart')?.ts ?? 0;
       console.log(`load ${bench.load.toFixed(0)}, first visible ${bench.allVisible.toFixed(0)}, all ${bench.all.toFixed(0)} (ms after navigation start)`);
