@@ -82,9 +82,17 @@ export type ValidatedEvents = readonly ContactEvent[] & { readonly [validatedBra
 
 const validatedLists = new WeakSet<object>();
 
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  for (const v of Object.values(value)) deepFreeze(v);
+/** Freezes `value` and everything it holds (JSON data: plain objects and arrays), reading no property list twice. */
+function deepFreeze(value: object): void {
+  if (Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    for (const v of value) if (typeof v === 'object' && v !== null) deepFreeze(v);
+  } else {
+    for (const key in value) {
+      const v: unknown = (value as Record<string, unknown>)[key];
+      if (typeof v === 'object' && v !== null) deepFreeze(v);
+    }
+  }
   Object.freeze(value);
 }
 
