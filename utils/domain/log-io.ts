@@ -151,8 +151,10 @@ export function parseJsonLines(text: string): ParsedJsonLines {
   const events: ContactEvent[] = [];
   const errors: LineError[] = [];
   const body = text.replace(/^\uFEFF/, '');
-  const lines = body.split(/\r?\n/);
-  lines.forEach((raw, index) => {
+  // Split at each "\n" and drop the "\r" before it: as split(/\r?\n/) does, many times faster on a large file.
+  const lines = body.split('\n');
+  lines.forEach((content, index) => {
+    const raw = content.endsWith('\r') ? content.slice(0, -1) : content;
     const line = index + 1;
     if (raw.trim() === '') return;
     let value: unknown;
