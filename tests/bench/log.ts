@@ -84,8 +84,8 @@ async function main() {
     }
     // The per-event floor runs after the imports, not between them: its 100,000 rows and 400,000 index entries
     // (about 100 MB) go into the origin's one LevelDB store, which the import's fresh database shares, and whatever
-    // writes there next pays for compacting them (the import after it took 1.5–2 s longer, the browser process
-    // busy 2 s more during it, however long the bench waited first).
+    // writes there next pays for compacting them: straight after it, an import took 1–4 s longer (the later runs'
+    // slowdown), and even 1.5–8 s later the browser process still worked 1.2–2 s more during it.
     for (let run = 0; run < IMPORT_RUNS; run++) raws.push(await page.evaluate(() => (window as unknown as Bench).__logBench.rawImportOnce()));
     const parts = await page.evaluate(() => (window as unknown as Bench).__logBench.importParts());
     const prepared = await page.evaluate(() => (window as unknown as Bench).__logBench.prepareMain());
