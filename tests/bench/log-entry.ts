@@ -1,6 +1,7 @@
 // In-page side of the contact-log benchmark (bundled by tests/bench/log.ts with esbuild, run in Chromium).
 // Everything measured here is the project's real code against the browser's real IndexedDB, each figure next
 // to a raw IndexedDB floor on the same data, in the same page.
+import { z } from 'zod';
 import { byTimelineOrder, openDb, type AmiableDb, type CustomerLog, type CustomerRecord } from '../../utils/db/db';
 import { loadAllCases, customerCaseOf, readCollectionSettings } from '../../utils/db/collection';
 import { loadAllLogStates, rebuildDigests, type CustomerDigest } from '../../utils/db/digests';
@@ -111,6 +112,8 @@ const api = {
       jsonLinesBytes: new Blob([jsonLines]).size,
       setupMs: performance.now() - t0,
       userAgent: navigator.userAgent,
+      // zod decides when its schemas are built (at load, under the page's policy; page.evaluate itself may eval).
+      evalAllowed: z.core.util.allowsEval.value,
     };
   },
 

@@ -111,9 +111,26 @@ function currentEntries(events: readonly ContactEvent[]): ContactEvent[] {
  * entry's instants are read once.
  */
 function sortByOccurrence(events: readonly ContactEvent[]): ContactEvent[] {
+  // A stored log is kept in timeline order, which is nearly always this order already: then one pass, no sort.
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) sorted = compareOccurrence(events[i - 1]!, events[i]!) <= 0;
+  if (sorted) return events.slice();
   const keyed = events.map((e) => ({ e, at: instant(e.at), recorded: instant(e.recordedAt) }));
   keyed.sort((a, b) => a.at - b.at || a.recorded - b.recorded || compareIds(a.e.id, b.e.id));
   return keyed.map((k) => k.e);
+}
+
+function compareOccurrence(a: ContactEvent, b: ContactEvent): number {
+  return compareInstants(a.at, b.at) || compareInstants(a.recordedAt, b.recordedAt) || compareIds(a.id, b.id);
+}
+
+/**
+ * Two instants in time order. Written alike in UTC (`…Z`, the same length, at most milliseconds) their text sorts as
+ * they do, without parsing; otherwise (offsets, finer fractions that Date.parse cuts to the millisecond) they are parsed.
+ */
+function compareInstants(x: IsoDateTime, y: IsoDateTime): number {
+  if (x.length === y.length && x.length <= 24 && x.endsWith('Z') && y.endsWith('Z')) return x < y ? -1 : x > y ? 1 : 0;
+  return instant(x) - instant(y);
 }
 
 /**

@@ -82,9 +82,17 @@ export type ValidatedEvents = readonly ContactEvent[] & { readonly [validatedBra
 
 const validatedLists = new WeakSet<object>();
 
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  for (const v of Object.values(value)) deepFreeze(v);
+/** Freezes `value` and everything it holds (JSON data: plain objects and arrays), reading no property list twice. */
+function deepFreeze(value: object): void {
+  if (Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    for (const v of value) if (typeof v === 'object' && v !== null) deepFreeze(v);
+  } else {
+    for (const key in value) {
+      const v: unknown = (value as Record<string, unknown>)[key];
+      if (typeof v === 'object' && v !== null) deepFreeze(v);
+    }
+  }
   Object.freeze(value);
 }
 
@@ -143,8 +151,10 @@ export function parseJsonLines(text: string): ParsedJsonLines {
   const events: ContactEvent[] = [];
   const errors: LineError[] = [];
   const body = text.replace(/^\uFEFF/, '');
-  const lines = body.split(/\r?\n/);
-  lines.forEach((raw, index) => {
+  // Split at each "\n" and drop the "\r" before it: as split(/\r?\n/) does, many times faster on a large file.
+  const lines = body.split('\n');
+  lines.forEach((content, index) => {
+    const raw = content.endsWith('\r') ? content.slice(0, -1) : content;
     const line = index + 1;
     if (raw.trim() === '') return;
     let value: unknown;

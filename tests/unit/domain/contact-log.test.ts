@@ -94,6 +94,19 @@ describe('currentView and historyOf', () => {
     expect(ids(currentView([early, late, offset, sameTimeRecordedLater]))).toEqual([uuid(12), uuid(10), uuid(13), uuid(11)]);
   });
 
+  // Lists handed over in the order their text sorts in, which is not the order of their instants.
+  const at = (n: number, instantText: string) => entry(n, '2026-11-10', { type: 'reached' }, { at: instantText });
+  it.each<[string, ContactEvent[], string[]]>([
+    ['an offset', [at(30, '2026-11-10T10:00:00.000Z'), at(31, '2026-11-10T10:30:00.000+01:00')], [uuid(30), uuid(31)]],
+    ['a fraction against none', [at(30, '2026-11-10T10:00:00.5Z'), at(31, '2026-11-10T10:00:00Z')], [uuid(30), uuid(31)]],
+    // Finer than a millisecond, both are the same instant: the id decides.
+    ['microseconds', [at(31, '2026-11-10T10:00:00.0001Z'), at(30, '2026-11-10T10:00:00.0009Z')], [uuid(31), uuid(30)]],
+    ['the same instant written alike, recorded apart', [at(30, '2026-11-10T10:00:00.000Z'), entry(31, '2026-11-10', { type: 'reached' }, { recordedAt: '2026-11-09T10:00:00.000Z' })], [uuid(30), uuid(31)]],
+    ['already in order', [at(30, '2026-11-10T09:00:00.000Z'), at(31, '2026-11-10T09:00:01.000Z'), at(32, '2026-11-10T09:00:01.001Z')], [uuid(32), uuid(31), uuid(30)]],
+  ])('orders by instant, not by text: %s', (_label, events, expected) => {
+    expect(ids(currentView(events))).toEqual(expected);
+  });
+
   it('a correction that moves the contact date moves the entry', () => {
     const moved = correction(20, 4, '2026-11-07', { type: 'no-answer' }, { at: '2026-10-01T10:00:00.000Z' });
     expect(ids(currentView([original, other, moved]))).toEqual([uuid(1), uuid(20)]);
