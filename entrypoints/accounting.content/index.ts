@@ -43,15 +43,15 @@ export default defineContentScript({
       quietly: watch.quietly,
       changes: watch.changes,
       beforeLayout: (fn) => {
-        // A hidden tab renders no frames: the timer finishes the scan there.
+        // A hidden tab renders no frames: the timer finishes the scan there. (ctx's timers stop once invalidated.)
         let done = false;
         const once = () => {
-          if (done || !ctx.isValid) return;
+          if (done) return;
           done = true;
           fn();
         };
-        requestAnimationFrame(once);
-        setTimeout(once, 100);
+        ctx.requestAnimationFrame(once);
+        ctx.setTimeout(once, 100);
       },
     });
     const onMessage = (message: unknown, sender: Runtime.MessageSender) => {

@@ -202,11 +202,12 @@ export function createBadge(
         next?.promise === 'broken' ? words.broken : '',
         next?.plan === 'on-track' || next?.plan === 'late' ? words.plan : '',
       ].filter(Boolean);
-      const faceText = flags.length ? `${label}\n${flags.join(' · ')}` : label;
+      const flagText = flags.join(' · ');
+      const faceText = flags.length ? `${label}\n${flagText}` : label;
       if (faceText !== shownFace) {
         if (flags.length) {
           const b = doc.createElement('b');
-          b.textContent = ` · ${flags.join(' · ')}`;
+          b.textContent = ` · ${flagText}`;
           face.replaceChildren(label, b);
         } else {
           face.textContent = label;
